@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Verbatim: customer-survey comments (English and Danish) in, themes, sentiment and
+/// follow-up flags out. One target per concern; see README.md for the module map.
+let package = Package(
+    name: "Verbatim",
+    products: [
+        .executable(name: "verbatim", targets: ["verbatim"]),
+        .library(name: "VerbatimText", targets: ["VerbatimText"]),
+        .library(name: "VerbatimLexicon", targets: ["VerbatimLexicon"]),
+        .library(name: "VerbatimAnalysis", targets: ["VerbatimAnalysis"]),
+        .library(name: "VerbatimIO", targets: ["VerbatimIO"]),
+        .library(name: "VerbatimInsights", targets: ["VerbatimInsights"]),
+        .library(name: "VerbatimReport", targets: ["VerbatimReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C shims. ICU headers stay inside CICU's .c file: Foundation carries its own ICU,
+        // and a Swift module that sees both fails to build (notes/native-libraries.md).
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(
+            name: "CCLD2",
+            linkerSettings: [.linkedLibrary("cld2")]
+        ),
+
+        .target(name: "VerbatimText", dependencies: ["CICU", "CStemmer", "CCLD2"]),
+        .target(name: "VerbatimLexicon", dependencies: ["VerbatimText", "CPCRE2"]),
+        .target(name: "VerbatimAnalysis", dependencies: ["VerbatimText", "VerbatimLexicon"]),
+        .target(name: "VerbatimIO", dependencies: ["VerbatimAnalysis"]),
+        .target(name: "VerbatimInsights", dependencies: ["VerbatimAnalysis"]),
+        .target(name: "VerbatimReport", dependencies: ["VerbatimInsights"]),
+        .executableTarget(
+            name: "verbatim",
+            dependencies: [
+                "VerbatimText", "VerbatimLexicon", "VerbatimAnalysis", "VerbatimIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "VerbatimTextTests", dependencies: ["VerbatimText"]),
+        .testTarget(name: "VerbatimLexiconTests", dependencies: ["VerbatimLexicon"]),
+        .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimLexicon"]),
+        .testTarget(name: "VerbatimIOTests", dependencies: ["VerbatimIO"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["verbatim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,15 @@
+/// The lookup form of an emoji: variation selectors and skin-tone modifiers removed, so that
+/// "👍🏽" and "❤️" meet the lexicon entries "👍" and "❤". Zero-width joiners stay: a ZWJ
+/// sequence is one emoji.
+enum EmojiNormalizer {
+    static func normalize(_ emoji: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in emoji.unicodeScalars {
+            switch scalar.value {
+            case 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return scalars.isEmpty ? emoji : String(scalars)
+    }
+}
