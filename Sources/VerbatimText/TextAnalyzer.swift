@@ -1,0 +1,76 @@
+/// The text layer as one pipeline: tokenizer → language identification → sentence and clause
+/// segmentation → quantities → stems and Danish compound parts.
+///
+/// Holds ICU and Snowball handles: create one per worker thread and reuse it for every comment.
+public final class TextAnalyzer {
+    /// How the language of a comment is decided.
+    public enum LanguageChoice: Hashable, Sendable {
+        /// Identify each comment (`--language auto`).
+        case auto
+        /// Every comment is in this language (`--language da`, or a language column's value).
+        case given(Language)
+    }
+
+    private let tokenizer: Tokenizer
+    private let sentenceSegmenter: SentenceSegmenter
+    private let identifier: LanguageIdentifier
+    private let englishStemmer: Stemmer
+    private let danishStemmer: Stemmer
+    private let compoundSplitter: DanishCompoundSplitter
+    private let quantityDetector = QuantityDetector()
+    private let clauseRules: [Language: ClauseRules]
+    /// Compound splits seen by this analyser: survey vocabularies are small and repetitive.
+    private var compoundCache: [String: CompoundSplit?] = [:]
+
+    /// - Parameters:
+    ///   - compoundVocabulary: Danish compound parts (`lexicons/da/compound-parts.txt`); empty
+    ///     disables compound splitting.
+    ///   - clauseRules: per-language clause rules; missing languages get the built-in defaults.
+    public init(
+        compoundVocabulary: some Sequence<String> = [String](), clauseRules: [Language: ClauseRules] = [:],
+        identifier: LanguageIdentifier = LanguageIdentifier()
+    ) throws(TextError) {
+        tokenizer = try Tokenizer()
+        sentenceSegmenter = try SentenceSegmenter()
+        englishStemmer = try Stemmer(language: .english)
+        danishStemmer = try Stemmer(language: .danish)
+        compoundSplitter = DanishCompoundSplitter(vocabulary: compoundVocabulary)
+        self.identifier = identifier
+        var rules: [Language: ClauseRules] = [:]
+        for language in Language.allCases { rules[language] = clauseRules[language] ?? .defaults(for: language) }
+        self.clauseRules = rules
+    }
+
+    public func analyze(_ text: String, language choice: LanguageChoice = .auto) -> AnalyzedText {
+        let utf16 = UTF16Text(text)
+        let tokens = tokenizer.tokenize(utf16)
+        let language: LanguageGuess
+        switch choice {
+        case .auto: language = identifier.identify(text, tokens: tokens)
+        case .given(let given): language = LanguageGuess(language: given, confidence: 1, source: .given)
+        }
+        let rules = clauseRules[language.language] ?? .defaults(for: language.language)
+        let sentences = sentenceSegmenter.sentences(of: utf16, tokens: tokens, rules: rules)
+        var stems = [String?](repeating: nil, count: tokens.count)
+        var compounds = [CompoundSplit?](repeating: nil, count: tokens.count)
+        let stemmer: Stemmer? = switch language.language {
+        case .english: englishStemmer
+        case .danish: danishStemmer
+        case .undetermined: nil
+        }
+        for (index, token) in tokens.enumerated() where token.kind == .word {
+            stems[index] = stemmer?.stem(token.normalized)
+            if language.language == .danish { compounds[index] = compound(token.normalized) }
+        }
+        return AnalyzedText(
+            text: text, tokens: tokens, sentences: sentences, language: language,
+            quantities: quantityDetector.quantities(in: tokens), stems: stems, compounds: compounds)
+    }
+
+    private func compound(_ word: String) -> CompoundSplit? {
+        if let cached = compoundCache[word] { return cached }
+        let split = compoundSplitter.split(word)
+        if compoundCache.count < 100_000 { compoundCache[word] = split }
+        return split
+    }
+}
