@@ -25,6 +25,11 @@ public final class SentenceSegmenter {
         let icuBoundaries = text.units.withUnsafeBufferPointer { breaker.segments(of: $0).boundaries }
         var starts = sentenceStarts(tokens: tokens, icuBoundaries: Array(icuBoundaries), rules: rules)
         starts.append(tokens.count)
+        // UAX #29 ends a sentence after "1." in "1. Slow app": join a lone list marker to what it introduces.
+        starts = starts.enumerated().filter { position, start in
+            guard position > 0, start < tokens.count else { return true }
+            return Self.firstContentToken(tokens, in: starts[position - 1]..<(start + 1)) != start
+        }.map(\.element)
         var sentences: [Sentence] = []
         for (start, end) in zip(starts, starts.dropFirst()) where start < end {
             let first = Self.firstContentToken(tokens, in: start..<end)

@@ -67,6 +67,11 @@ private struct TokenBuilder {
     /// Emits one segment. `status` is ICU's rule status when the piece is a whole ICU segment,
     /// nil for pieces cut by a special span (classified by content instead).
     mutating func emit(_ range: Range<Int>, status: Int32?) {
+        // Invisible format characters (bidi marks, zero-width space, BOM) at either end are not text.
+        var range = range
+        while !range.isEmpty, Self.isInvisibleFormat(units[range.lowerBound]) { range = (range.lowerBound + 1)..<range.upperBound }
+        while !range.isEmpty, Self.isInvisibleFormat(units[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
+        guard !range.isEmpty else { return }
         let first = scalar(at: range.lowerBound)
         let firstClass = CharacterClass(first)
         let kind: TokenKind
@@ -93,6 +98,13 @@ private struct TokenBuilder {
             return
         }
         append(range, kind: kind)
+    }
+
+    private static func isInvisibleFormat(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x200B, 0x200C, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
     }
 
     mutating func emitSpecial(_ range: Range<Int>, kind: TokenKind) {
