@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimText
 
 /// A gold-labelled evaluation file: TSV, UTF-8, one header line, no quoting (the format of
 /// `corpora/` and of the evaluation sets in `../shared/data/`). Columns are found by header name.
@@ -28,10 +29,7 @@ public struct GoldTSV: Sendable {
     }
 
     public init(parsing text: String, path: String) throws(GoldTSVError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
-        if lines.last?.isEmpty == true { lines.removeLast() }
+        let lines = Lines.split(text)
         guard let headerLine = lines.first else { throw GoldTSVError.empty(path: path) }
         var header = headerLine.split(separator: "\t", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()

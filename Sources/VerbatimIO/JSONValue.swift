@@ -89,8 +89,12 @@ public struct JSONParser {
     }
 
     private mutating func parseLiteral(_ literal: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
+        let start = index
         for expected in literal.utf8 {
-            guard index < bytes.count, bytes[index] == expected else { throw error("invalid literal; expected '\(literal)'") }
+            guard index < bytes.count, bytes[index] == expected else {
+                index = start
+                throw error("invalid literal; expected '\(literal)'")
+            }
             index += 1
         }
         return value
@@ -164,6 +168,7 @@ public struct JSONParser {
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let opening = index
         index += 1
         var scalars = String.UnicodeScalarView()
         var runStart = index
@@ -200,7 +205,7 @@ public struct JSONParser {
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
                 default:
-                    index -= 1
+                    index -= 2
                     throw error("invalid escape '\\\(Unicode.Scalar(escape))'")
                 }
                 runStart = index
@@ -211,6 +216,7 @@ public struct JSONParser {
             }
             index += 1
         }
+        index = opening
         throw error("unclosed string")
     }
 

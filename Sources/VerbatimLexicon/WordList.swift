@@ -1,4 +1,5 @@
 import Foundation
+import VerbatimText
 
 /// A plain word-list lexicon file: one entry per line, `#` starts a comment, blank lines ignored
 /// (e.g. `da/compound-parts.txt`). Entries are kept as written after trimming; the caller brings
@@ -19,7 +20,7 @@ public struct WordList: Hashable, Sendable {
         var entries: [String] = []
         var firstLine: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in Lines.split(text).enumerated() {
             let line = offset + 1
             let content = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let entry = content.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -9,6 +9,9 @@ public struct CLD2Detector: Sendable {
         public var codes: [String]
         /// Percent of the text (0–100) per code.
         public var percents: [Int]
+        /// CLD2's normalised score per code (text-length independent; ≈1000 for a clear verdict,
+        /// much lower when CLD2 falls back to its default on short text).
+        public var normalizedScores: [Double]
         /// CLD2's own reliability flag.
         public var isReliable: Bool
         /// Letters-only bytes CLD2 looked at.
@@ -37,6 +40,9 @@ public struct CLD2Detector: Sendable {
             }
         }
         let percents = [Int(result.percents.0), Int(result.percents.1), Int(result.percents.2)]
-        return Verdict(codes: codes, percents: percents, isReliable: result.isReliable, textBytes: Int(result.textBytes))
+        let scores = [result.normalizedScores.0, result.normalizedScores.1, result.normalizedScores.2]
+        return Verdict(
+            codes: codes, percents: percents, normalizedScores: scores, isReliable: result.isReliable,
+            textBytes: Int(result.textBytes))
     }
 }

@@ -18,8 +18,8 @@ public struct LanguageIdentifier: Sendable {
     private let cld2 = CLD2Detector()
 
     /// Weight of CLD2's share difference when it calls itself reliable / unreliable.
-    static let reliableCLD2Weight = 4.0
-    static let unreliableCLD2Weight = 1.5
+    static let reliableCLD2Weight = 2.0
+    static let unreliableCLD2Weight = 1.0
     /// Minority evidence (points) and share at which a comment counts as mixed.
     static let mixedMinimumPoints = 2.0
     static let mixedMinimumShare = 0.3
