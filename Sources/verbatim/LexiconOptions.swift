@@ -13,6 +13,12 @@ struct LexiconOptions: ParsableArguments {
     /// The lexicon layers to load: the given folders, or the bundled lexicons.
     func layers() throws -> [URL] {
         if folders.isEmpty { return [try LexiconLocator().bundledLexicons()] }
-        return folders.map { URL(fileURLWithPath: $0) }
+        return try folders.map { folder in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw LexiconError.unreadable(path: folder, reason: "no such folder")
+            }
+            return URL(fileURLWithPath: folder)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Verbatim: ParsableCommand {
@@ -10,4 +11,19 @@ struct Verbatim: ParsableCommand {
             """,
         subcommands: [ExplainCommand.self, EvalCommand.self]
     )
+
+    /// Runs the command and maps every error to the documented exit codes in one place:
+    /// usage errors → 2 (argument-parser's own default is 64), everything else → 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// Black-box tests of the built `verbatim` binary, as a user runs it.
+@Suite struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The folder holding the test bundle also holds the built tool.
+    static let binary: URL = {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        while !folder.path.isEmpty, folder.path != "/" {
+            let candidate = folder.appendingPathComponent("verbatim")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/verbatim")
+    }()
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func temporaryFile(_ contents: String, name: String = "gold.tsv") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent(name)
+        try contents.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    @Test func explainPrintsLanguageSentencesAndTokens() throws {
+        let result = try run(["explain", "Leveringstiden var lang, men chaufføren var sød 😊"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("language: da (confidence"))
+        #expect(result.stdout.contains("compound levering+s+tid+en"))
+        #expect(result.stdout.contains("connective \"men\""))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func explainWritesJSON() throws {
+        let result = try run(["explain", "--format", "json", "The app keeps crashing!!!"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((object?["language"] as? [String: Any])?["code"] as? String == "en")
+        #expect((object?["tokens"] as? [Any])?.count == 5)
+    }
+
+    @Test func explainReadsStandardInput() throws {
+        let result = try run(["explain", "--language", "da", "-"], stdin: "- langsom app\n- sur medarbejder\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("language: da (given)"))
+        #expect(result.stdout.contains("1. [2–13] \"langsom app\""))
+        #expect(result.stdout.contains("2. [16–31] \"sur medarbejder\""))
+    }
+
+    @Test func aBadOptionIsAUsageErrorWithExitCode2() throws {
+        let result = try run(["explain", "--language", "sv", "Hej"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--language"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func aMissingLexiconFolderIsExitCode1AndNamesIt() throws {
+        let result = try run(["explain", "--lexicons", "/nonexistent/lexicons", "Hej"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/nonexistent/lexicons: cannot read lexicon file: no such folder"))
+    }
+
+    @Test func evalMeasuresLanguageIdentificationAndReportsBadRows() throws {
+        let file = try temporaryFile("""
+            id\tlang\ttext
+            a\tda\tJeg har ventet alt for længe på min pakke
+            b\ten\tI have been waiting far too long for my parcel
+            c\tda
+            d\ten\tok
+            """)
+        let result = try run(["eval", "--task", "language", file])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("5+ words   100.00% (2/2)"))
+        #expect(result.stdout.contains("1-4 words  0.00% (0/1)"))
+        #expect(result.stderr.contains("gold.tsv:4: expected 3 tab-separated fields, found 2; row skipped"))
+    }
+
+    @Test func evalNamesAMissingColumnAndAMissingFile() throws {
+        let file = try temporaryFile("id\ttext\na\tHej\n")
+        let missingColumn = try run(["eval", "--task", "language", file])
+        #expect(missingColumn.status == 1)
+        #expect(missingColumn.stderr.contains("gold.tsv:1: no column 'lang'; the header has: id, text"))
+        let missingFile = try run(["eval", "--task", "language", "/nonexistent/gold.tsv"])
+        #expect(missingFile.status == 1)
+        #expect(missingFile.stderr.contains("/nonexistent/gold.tsv: cannot read"))
+    }
+
+    @Test func helpShowsExamplesAndExitCodes() throws {
+        let root = try run(["--help"])
+        #expect(root.status == 0)
+        #expect(root.stdout.contains("Exit codes: 0 ok, 1 bad input or lexicon"))
+        let explain = try run(["explain", "--help"])
+        #expect(explain.stdout.contains("verbatim explain --format json"))
+    }
+}
