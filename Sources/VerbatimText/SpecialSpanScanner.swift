@@ -23,7 +23,14 @@ struct SpecialSpanScanner {
         ("8-)", true), ("B-)", true),
     ].map { (Array($0.0.utf16), $0.1) }
 
-    private static let emoticonStarts: Set<UInt16> = Set(emoticons.map { $0.text[0] })
+    /// The first characters of the emoticons above (a switch: this runs for every character).
+    @inline(__always)
+    private static func isEmoticonStart(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x3A, 0x3B, 0x3D, 0x3C, 0x3E, 0x5E, 0x2D, 0x54, 0x58, 0x78, 0x38, 0x42: true  // : ; = < > ^ - T X x 8 B
+        default: false
+        }
+    }
 
     /// Top-level domains accepted for bare domains ("elgiganten.dk") without a scheme.
     private static let bareDomainSuffixes: Set<String> = [
@@ -33,6 +40,14 @@ struct SpecialSpanScanner {
     func spans(in units: UnsafeBufferPointer<UInt16>) -> [Span] {
         var spans: [Span] = []
         let count = units.count
+        // URLs, domains and addresses need a '.' or '@'; most comments have neither in a word.
+        var hasAt = false
+        var hasInnerDot = false
+        for index in 0..<count {
+            let unit = units[index]
+            if unit == 0x40 { hasAt = true }
+            if unit == 0x2E, index + 1 < count, isASCIIAlphanumeric(units[index + 1]) { hasInnerDot = true }
+        }
         var index = 0
         while index < count {
             let unit = units[index]
@@ -40,7 +55,15 @@ struct SpecialSpanScanner {
                 index += 1
                 continue
             }
-            if let span = url(at: index, in: units) ?? email(at: index, in: units) ?? emoticon(at: index, in: units) {
+            var found: Span?
+            if Self.isEmoticonStart(unit) { found = emoticon(at: index, in: units) }
+            if found == nil, hasInnerDot, unit | 0x20 == 0x68 || unit | 0x20 == 0x77 { found = url(at: index, in: units) }
+            if found == nil, hasAt || hasInnerDot, isASCIIAlphanumeric(unit),
+                index == 0 || !isLocalPartCharacter(units[index - 1])
+            {
+                found = hasAt ? email(at: index, in: units) : (isASCIILetter(unit) ? bareDomain(at: index, in: units) : nil)
+            }
+            if let span = found {
                 if let last = spans.last, last.range.upperBound > span.range.lowerBound {
                     index += 1
                     continue
@@ -150,7 +173,6 @@ struct SpecialSpanScanner {
     // MARK: - Emoticons
 
     private func emoticon(at start: Int, in units: UnsafeBufferPointer<UInt16>) -> Span? {
-        guard Self.emoticonStarts.contains(units[start]) else { return nil }
         let before: UInt16? = start > 0 ? units[start - 1] : nil
         for candidate in Self.emoticons where hasPrefix(candidate.text, at: start, in: units) {
             if let before {

@@ -118,11 +118,16 @@ private struct TokenBuilder {
         cursor.advance(to: range.upperBound, in: units)
         let utf8Range = utf8Start..<cursor.utf8
         let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[utf8Range]), as: UTF8.self)
-        let shape = kind == .word ? caseShape(of: range) : (shape: CaseShape.uncased, elongated: false)
+        let slice = UnsafeBufferPointer(rebasing: units[range])
+        var shape = WordShape()
         let normalized: String
         switch kind {
-        case .word, .number, .punctuation, .symbol, .email:
-            normalized = caseFolder.fold(UnsafeBufferPointer(rebasing: units[range]), original: text)
+        case .word:
+            shape = WordShape(slice)
+            normalized = shape.isASCII ? CaseFolder.lowercasedASCII(slice, original: text, hasUpper: shape.upper > 0)
+                : caseFolder.fold(slice, original: text)
+        case .number, .punctuation, .symbol, .email:
+            normalized = caseFolder.fold(slice, original: text)
         case .emoji:
             normalized = EmojiNormalizer.normalize(text)
         case .emoticon, .url:
@@ -130,9 +135,12 @@ private struct TokenBuilder {
         }
         let token = Token(
             kind: kind, text: text, normalized: normalized, range: scalarStart..<cursor.scalar,
-            utf16Range: range, caseShape: shape.shape, isElongated: shape.elongated)
-        if let last = tokens.last, let merged = PunctuationRun.merge(last, token) {
-            tokens[tokens.count - 1] = merged
+            utf16Range: range, caseShape: shape.caseShape, isElongated: shape.isElongated)
+        // Only punctuation joins a run; look at the previous token without copying it.
+        if kind == .punctuation, let last = tokens.indices.last, tokens[last].kind == .punctuation,
+            let merged = PunctuationRun.merge(tokens[last], token)
+        {
+            tokens[last] = merged
         } else {
             tokens.append(token)
         }
@@ -173,42 +181,65 @@ private struct TokenBuilder {
         return rightIsCapitalised || left >= 3 && right >= 3 ? dot : nil
     }
 
-    private func caseShape(of range: Range<Int>) -> (shape: CaseShape, elongated: Bool) {
-        var upper = 0
-        var lower = 0
-        var firstIsUpper = false
+}
+
+/// Capitalisation and emphasis of one word, read in a single pass over its UTF-16 units.
+struct WordShape {
+    private(set) var upper = 0
+    private(set) var lower = 0
+    private(set) var isASCII = true
+    private(set) var isElongated = false
+    private var firstLetterIsUpper = false
+
+    /// No letters: uncased, not elongated.
+    init() {}
+
+    init(_ units: UnsafeBufferPointer<UInt16>) {
         var seenLetter = false
         var previous: UInt32 = 0
         var repeats = 0
-        var elongated = false
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let value = scalar(at: index)
-            index += value >= 0x10000 ? 2 : 1
-            let characterClass = CharacterClass(value)
-            if characterClass.contains(.upper) {
+        var index = 0
+        while index < units.count {
+            var value = UInt32(units[index])
+            index += 1
+            let isUpper: Bool
+            let isLower: Bool
+            let isLetter: Bool
+            if value < 0x80 {  // ASCII without a table lookup: this runs for every letter
+                isUpper = value &- 0x41 < 26
+                isLower = value &- 0x61 < 26
+                isLetter = isUpper || isLower
+            } else {
+                isASCII = false
+                if value & 0xFC00 == 0xD800, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+                    value = 0x10000 + ((value & 0x3FF) << 10 | UInt32(units[index] & 0x3FF))
+                    index += 1
+                }
+                let characterClass = CharacterClass(value)
+                isUpper = characterClass.contains(.upper)
+                isLower = characterClass.contains(.lower)
+                isLetter = characterClass.contains(.letter)
+            }
+            if isUpper {
                 upper += 1
-                if !seenLetter { firstIsUpper = true }
-            } else if characterClass.contains(.lower) {
+                if !seenLetter { firstLetterIsUpper = true }
+            } else if isLower {
                 lower += 1
             }
-            if characterClass.contains(.letter) {
+            if isLetter {
                 seenLetter = true
                 repeats = value == previous ? repeats + 1 : 1
-                if repeats >= 3 { elongated = true }
+                if repeats >= 3 { isElongated = true }
             } else {
                 repeats = 0
             }
             previous = value
         }
-        let shape: CaseShape
-        if upper == 0 {
-            shape = lower == 0 ? .uncased : .lower
-        } else if lower == 0 {
-            shape = upper >= 2 ? .allCaps : .capitalized
-        } else {
-            shape = firstIsUpper && upper == 1 ? .capitalized : .mixed
-        }
-        return (shape, elongated)
+    }
+
+    var caseShape: CaseShape {
+        if upper == 0 { return lower == 0 ? .uncased : .lower }
+        if lower == 0 { return upper >= 2 ? .allCaps : .capitalized }
+        return firstLetterIsUpper && upper == 1 ? .capitalized : .mixed
     }
 }

@@ -8,43 +8,52 @@ struct UTF16Text {
         var utf8 = ContiguousArray<UInt8>()
         utf8.reserveCapacity(text.utf8.count)
         utf8.append(contentsOf: text.utf8)
-        var units = ContiguousArray<UInt16>()
-        units.reserveCapacity(utf8.count)
-        utf8.withUnsafeBufferPointer { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let lead = UInt32(bytes[index])
-                if lead < 0x80 {
-                    units.append(UInt16(lead))
-                    index += 1
-                    continue
-                }
-                // Swift strings hold valid UTF-8, so the sequence lengths can be trusted.
-                var scalar: UInt32
-                if lead < 0xE0 {
-                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                        | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
-                }
-                if scalar >= 0x10000 {
-                    scalar -= 0x10000
-                    units.append(UInt16(0xD800 + (scalar >> 10)))
-                    units.append(UInt16(0xDC00 + (scalar & 0x3FF)))
-                } else {
-                    units.append(UInt16(scalar))
-                }
+        self.utf8 = utf8
+        self.units = utf8.withUnsafeBufferPointer { bytes in
+            // Never more UTF-16 units than UTF-8 bytes.
+            ContiguousArray(unsafeUninitializedCapacity: bytes.count) { units, written in
+                written = Self.transcode(bytes, into: units.baseAddress!)
             }
         }
-        self.units = units
-        self.utf8 = utf8
+    }
+
+    /// UTF-8 → UTF-16. Swift strings hold valid UTF-8, so sequence lengths can be trusted;
+    /// runs of ASCII take a fast path.
+    private static func transcode(_ bytes: UnsafeBufferPointer<UInt8>, into units: UnsafeMutablePointer<UInt16>) -> Int {
+        var index = 0
+        var written = 0
+        let count = bytes.count
+        while index < count {
+            let lead = UInt32(bytes[index])
+            if lead < 0x80 {
+                units[written] = UInt16(lead)
+                written += 1
+                index += 1
+                continue
+            }
+            var scalar: UInt32
+            if lead < 0xE0 {
+                scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0 {
+                scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                index += 4
+            }
+            if scalar >= 0x10000 {
+                scalar -= 0x10000
+                units[written] = UInt16(0xD800 + (scalar >> 10))
+                units[written + 1] = UInt16(0xDC00 + (scalar & 0x3FF))
+                written += 2
+            } else {
+                units[written] = UInt16(scalar)
+                written += 1
+            }
+        }
+        return written
     }
 
     /// The scalar starting at UTF-16 offset `index` and its length in code units.
