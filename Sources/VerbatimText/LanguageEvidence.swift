@@ -74,27 +74,35 @@ public struct LanguageEvidence: Hashable, Sendable {
         score -= points
     }
 
-    /// Spellings that only one of the two languages uses in ordinary words.
+    /// Spellings that only one of the two languages uses in ordinary words, read from the UTF-8
+    /// bytes (this runs for every word of every comment).
     private static func ending(of word: String) -> (suffix: String, isDanish: Bool)? {
-        let length = word.unicodeScalars.count
-        guard length >= 4 else { return nil }
-        for (suffix, isDanish) in endings where word.hasSuffix(suffix) && length > suffix.count + 1 {
-            return (suffix, isDanish)
+        guard word.unicodeScalars.count >= 4 else { return nil }
+        var word = word
+        return word.withUTF8 { bytes -> (String, Bool)? in
+            for ending in endings where bytes.count > ending.bytes.count + 1 {
+                if bytes.suffix(ending.bytes.count).elementsEqual(ending.bytes) { return (ending.text, ending.isDanish) }
+            }
+            if bytes.starts(with: [0x68, 0x76]) || bytes.starts(with: [0x6B, 0x76]) { return ("hv", true) }  // hv kv
+            if bytes.starts(with: [0x77, 0x68]) || bytes.starts(with: [0x74, 0x68]) { return ("th", false) }  // wh th
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // w, ck, ph, gh (as in "ough")
+                if byte == 0x77 || byte == 0x6B && previous == 0x63 || byte == 0x68 && (previous == 0x70 || previous == 0x67) {
+                    return ("w", false)
+                }
+                previous = byte
+            }
+            return nil
         }
-        if word.hasPrefix("hv") || word.hasPrefix("kv") { return ("hv", true) }
-        if word.hasPrefix("wh") || word.hasPrefix("th") { return ("th", false) }
-        if word.contains("w") || word.contains("ck") || word.contains("ph") || word.contains("ough") {
-            return ("w", false)
-        }
-        return nil
     }
 
-    private static let endings: [(String, Bool)] = [
+    private static let endings: [(text: String, bytes: [UInt8], isDanish: Bool)] = [
         ("ningen", true), ("ninger", true), ("ningerne", true), ("heden", true), ("elsen", true), ("erne", true),
         ("ende", true), ("ligt", true), ("igt", true), ("lige", true), ("ning", true), ("hed", true), ("dt", true),
         ("ene", true), ("ede", true), ("tte", true), ("kke", true), ("eren", true), ("sen", true),
         ("tion", false), ("tions", false), ("ness", false), ("ing", false), ("ings", false), ("ly", false),
         ("ght", false), ("ful", false), ("ous", false), ("ied", false), ("ies", false), ("ated", false),
         ("ally", false), ("ment", false), ("able", false), ("'s", false), ("n't", false), ("ure", false),
-    ]
+    ].map { ($0.0, Array($0.0.utf8), $0.1) }
 }

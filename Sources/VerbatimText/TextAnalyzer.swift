@@ -19,8 +19,11 @@ public final class TextAnalyzer {
     private let compoundSplitter: DanishCompoundSplitter
     private let quantityDetector = QuantityDetector()
     private let clauseRules: [Language: ClauseRules]
-    /// Compound splits seen by this analyser: survey vocabularies are small and repetitive.
+    /// Stems and compound splits seen by this analyser: survey vocabularies are small and
+    /// repetitive, and a lookup costs less than Snowball or the splitter. Bounded.
+    private var stemCache: [Language: [String: String]] = [:]
     private var compoundCache: [String: CompoundSplit?] = [:]
+    private static let cacheLimit = 100_000
 
     /// - Parameters:
     ///   - compoundVocabulary: Danish compound parts (`lexicons/da/compound-parts.txt`); empty
@@ -53,13 +56,8 @@ public final class TextAnalyzer {
         let sentences = sentenceSegmenter.sentences(of: utf16, tokens: tokens, rules: rules)
         var stems = [String?](repeating: nil, count: tokens.count)
         var compounds = [CompoundSplit?](repeating: nil, count: tokens.count)
-        let stemmer: Stemmer? = switch language.language {
-        case .english: englishStemmer
-        case .danish: danishStemmer
-        case .undetermined: nil
-        }
         for (index, token) in tokens.enumerated() where token.kind == .word {
-            stems[index] = stemmer?.stem(token.normalized)
+            stems[index] = stem(token.normalized, language: language.language)
             if language.language == .danish { compounds[index] = compound(token.normalized) }
         }
         return AnalyzedText(
@@ -67,10 +65,23 @@ public final class TextAnalyzer {
             quantities: quantityDetector.quantities(in: tokens), stems: stems, compounds: compounds)
     }
 
+    private func stem(_ word: String, language: Language) -> String? {
+        let stemmer: Stemmer
+        switch language {
+        case .english: stemmer = englishStemmer
+        case .danish: stemmer = danishStemmer
+        case .undetermined: return nil
+        }
+        if let cached = stemCache[language]?[word] { return cached }
+        let stem = stemmer.stem(word)
+        if stemCache[language, default: [:]].count < Self.cacheLimit { stemCache[language, default: [:]][word] = stem }
+        return stem
+    }
+
     private func compound(_ word: String) -> CompoundSplit? {
         if let cached = compoundCache[word] { return cached }
         let split = compoundSplitter.split(word)
-        if compoundCache.count < 100_000 { compoundCache[word] = split }
+        if compoundCache.count < Self.cacheLimit { compoundCache[word] = split }
         return split
     }
 }
