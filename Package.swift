@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "VerbatimTextTests", dependencies: ["VerbatimText"]),
         .testTarget(name: "VerbatimLexiconTests", dependencies: ["VerbatimLexicon"]),
         .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimLexicon"]),
-        .testTarget(name: "VerbatimIOTests", dependencies: ["VerbatimIO"]),
+        .testTarget(name: "VerbatimIOTests", dependencies: ["VerbatimIO", "VerbatimText"]),
         .testTarget(name: "EndToEndTests", dependencies: ["verbatim"]),
     ],
     swiftLanguageModes: [.v6]

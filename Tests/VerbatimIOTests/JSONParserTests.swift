@@ -1,5 +1,6 @@
 import Testing
 import VerbatimIO
+import VerbatimText
 
 @Suite struct JSONParserTests {
     func parse(_ line: String) throws(JSONSyntaxError) -> (JSONValue, [JSONRepair]) {
@@ -51,5 +52,18 @@ import VerbatimIO
     @Test func deepNestingIsAnErrorNotACrash() {
         let line = String(repeating: "[", count: 100_000)
         #expect(throws: JSONSyntaxError.self) { try parse(line) }
+    }
+}
+
+@Suite struct JSONInputThroughTheTextLayerTests {
+    /// A JSONL row that Foundation rejects whole reaches the analyser with U+FFFD in place.
+    @Test func aRowWithALoneSurrogateIsAnalysed() throws {
+        var parser = JSONParser(Array(#"{"id":"r9","text":"Levering \ud83d var hurtig, men \udc00 appen crasher"}"#.utf8))
+        let text = try #require(try parser.parse()["text"]?.text)
+        let analyzed = try TextAnalyzer().analyze(text)
+        #expect(analyzed.language.language == .danish)
+        #expect(analyzed.tokens.filter { $0.kind == .word }.map(\.text) == ["Levering", "var", "hurtig", "men", "appen", "crasher"])
+        #expect(analyzed.sentences.first?.clauses.count == 2)
+        #expect(parser.repairs == [.loneSurrogate, .loneSurrogate])
     }
 }
