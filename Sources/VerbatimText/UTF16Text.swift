@@ -55,23 +55,6 @@ struct UTF16Text {
         }
         return written
     }
-
-    /// The scalar starting at UTF-16 offset `index` and its length in code units.
-    /// A lone surrogate counts as one scalar of its own value.
-    @inline(__always)
-    func scalar(at index: Int) -> (value: UInt32, length: Int) {
-        let unit = units[index]
-        if unit & 0xFC00 == 0xD800, index + 1 < units.count, units[index + 1] & 0xFC00 == 0xDC00 {
-            let value = 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index + 1] & 0x3FF))
-            return (value, 2)
-        }
-        return (UInt32(unit), 1)
-    }
-
-    /// The original text of a UTF-8 byte range.
-    func string(utf8 range: Range<Int>) -> String {
-        utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
-    }
 }
 
 /// Walks a UTF-16 buffer forward, keeping the UTF-16, scalar and UTF-8 offsets of one position
