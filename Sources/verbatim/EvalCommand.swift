@@ -9,36 +9,93 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure Verbatim against gold-labelled TSV files.",
         discussion: """
-            --task language: every row's text is identified and compared with its 'lang' column
-            (or --expect-language for files without one); figures are printed per file and in total,
-            for texts of 5 or more words and of 1-4 words, with the confusion table.
+            Gold files are TSV with a header: 'id', 'text', 'lang' and, for sentiment, 'gold'
+            (positive/negative/neutral, empty = not counted) and optionally 'rating' (the human number).
+            The corpora's 'sentiment' column is read as 'gold' when there is none.
 
-            Example:
+            --task sentiment (default): accuracy and macro-F1 over rows with a gold label, Pearson r
+            between score and rating, the confusion table and the worst errors. Labels come from the
+            score: > 0.05 positive, < -0.05 negative, else neutral.
+            --task language: each text is identified and compared with its 'lang' column, for texts of
+            5 or more words and of 1-4 words, with the confusion table.
+
+            Examples:
+              verbatim eval ../shared/data/en_vader_tweets.tsv --worst 10
               verbatim eval --task language corpora/en/*.tsv corpora/da/*.tsv
             """
     )
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case language
+        case sentiment, language
     }
 
-    @Argument(help: "Gold TSV files (header line; columns 'text' and 'lang').")
+    @Argument(help: "Gold TSV files.")
     var files: [String]
 
     @Option(help: "What to measure.")
-    var task: Task
+    var task: Task = .sentiment
 
-    @Option(help: "Identification method: combined (the product), evidence (own evidence only) or cld2 (CLD2 only).")
+    @Option(help: "Sentiment: the language of the rows: 'column' (the file's 'lang'), auto, en or da.")
+    var language: String = "column"
+
+    @Option(help: "Language task: identification method: combined (the product), evidence or cld2.")
     var method: MethodArgument = .combined
 
-    @Option(help: "The language of every row, for files without a 'lang' column.")
+    @Option(help: "Language task: the language of every row, for files without a 'lang' column.")
     var expectLanguage: String?
 
-    @Option(help: "Print up to N misidentified texts of 5 or more words.")
-    var showErrors: Int = 0
+    @Option(help: "Print the N most confidently wrong rows (sentiment) or up to N misidentified texts of 5+ words (language).")
+    var worst: Int = 0
 
+    @Option(help: "Sentiment: write id, gold, predicted label and score per row to this TSV file.")
+    var predictions: String?
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    func validate() throws {
+        if !["column", "auto", "en", "da"].contains(language) {
+            throw ValidationError("--language must be column, auto, en or da")
+        }
+    }
 
     func run() throws {
+        switch task {
+        case .language: try runLanguage()
+        case .sentiment: try runSentiment()
+        }
+    }
+
+    private func runSentiment() throws {
+        let analyzer = try Analyzer(try lexicons.compile())
+        var predictionLines = ["id\tgold\tpredicted\tlabel\tscore"]
+        for file in files {
+            let gold = try GoldTSV(contentsOf: URL(fileURLWithPath: file))
+            try gold.require("text")
+            for problem in gold.problems { printError(problem) }
+            let goldColumn = gold.header.contains("gold") ? "gold" : "sentiment"
+            var evaluation = SentimentEvaluation()
+            for row in gold.rows {
+                let choice: TextAnalyzer.LanguageChoice
+                switch language {
+                case "auto": choice = .auto
+                case "en": choice = .given(.english)
+                case "da": choice = .given(.danish)
+                default: choice = Language(code: row["lang"] ?? "").map { $0 == .undetermined ? .auto : .given($0) } ?? .auto
+                }
+                let text = row["text"] ?? ""
+                let result = analyzer.analyze(text, language: choice)
+                let id = row["id"] ?? "line \(row.line)"
+                evaluation.add(id: id, text: text, gold: row[goldColumn], rating: row["rating"].flatMap(Double.init), score: result.sentiment.score)
+                predictionLines.append("\(id)\t\(row[goldColumn] ?? "")\t\(evaluation.label(for: result.sentiment.score))\t\(result.sentiment.label.rawValue)\t\(result.sentiment.score)")
+            }
+            print(evaluation.report(title: file, worst: worst))
+        }
+        if let predictions {
+            try (predictionLines.joined(separator: "\n") + "\n").write(toFile: predictions, atomically: true, encoding: .utf8)
+        }
+    }
+
+    private func runLanguage() throws {
         let tokenizer = try Tokenizer()
         let identifier = LanguageIdentifier(method: method.method)
         var total = LanguageEvaluation()
@@ -60,7 +117,7 @@ struct EvalCommand: ParsableCommand {
                 let predicted = identifier.identify(text, tokens: tokens).language
                 let words = tokens.count { $0.kind == .word }
                 evaluation.add(gold: expected, predicted: predicted, wordCount: words)
-                if predicted != expected, words >= 5, errorsShown < showErrors {
+                if predicted != expected, words >= 5, errorsShown < worst {
                     errorsShown += 1
                     printError("  miss \(file):\(row.line) \(expected.code)→\(predicted.code): \(text.prefix(160))")
                 }

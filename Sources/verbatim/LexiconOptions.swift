@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerbatimAnalysis
 import VerbatimLexicon
 
 /// `--lexicons DIR` (repeatable), shared by every command that analyses text.
@@ -9,6 +10,9 @@ struct LexiconOptions: ParsableArguments {
         help: ArgumentHelp("A lexicon folder; repeat to layer (later folders add to and override earlier ones).",
                            valueName: "DIR"))
     var folders: [String] = []
+
+    @Flag(name: .customLong("lexicon-warnings"), help: "Print the lexicons' warnings too (duplicates, terms that never match).")
+    var verbose = false
 
     /// The lexicon layers to load: the given folders, or the bundled lexicons.
     func layers() throws -> [URL] {
@@ -21,4 +25,25 @@ struct LexiconOptions: ParsableArguments {
             return URL(fileURLWithPath: folder)
         }
     }
+
+    /// Loads and compiles the stack, printing its diagnostics like a compiler; errors stop the run.
+    func compile() throws -> CompiledLexicons {
+        let stack = try LexiconStack(layers: try layers())
+        let compiled = try CompiledLexicons(stack)
+        for diagnostic in compiled.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
+        let warnings = compiled.diagnostics.count { $0.severity != .error }
+        if warnings > 0, verbose {
+            for diagnostic in compiled.diagnostics where diagnostic.severity != .error { printError(diagnostic.description) }
+        }
+        if stack.hasErrors {
+            throw LexiconStackError(errors: stack.diagnostics.count { $0.severity == .error })
+        }
+        return compiled
+    }
+}
+
+/// The lexicon stack has errors (already printed).
+struct LexiconStackError: Error, CustomStringConvertible {
+    var errors: Int
+    var description: String { "the lexicons have \(errors) error(s); fix them (see above) or check them with 'verbatim lexicon check'" }
 }

@@ -1,0 +1,190 @@
+import Foundation
+import VerbatimLexicon
+import VerbatimText
+
+/// Lexicon-and-rules sentiment, VADER's heuristics as named rules over Verbatim's tokens and
+/// clauses, with every constant and word list in the lexicon files. Immutable: one scorer serves
+/// every worker.
+///
+/// Per clause, each sentiment word (or phrase, longest match first) starts from its lexicon
+/// valence, then: boosters/dampeners up to three words before it (fading), ALL CAPS and elongation
+/// emphasis, negation (a negator within `negation_window` words before it, a clause negator
+/// anywhere before it in the clause, or — where the language puts it there — a negator right
+/// after it). A clause opened by a contrast word is weighted by its value and the clauses since the
+/// last contrast by `contrast_before_weight`; a concession clause by its value. "!" adds emphasis in
+/// the direction of the total, which is normalised to −1 … +1.
+public struct SentimentScorer: Sendable {
+    public let lexicons: [Language: CompiledSentimentLexicon]
+
+    public init(lexicons: [Language: CompiledSentimentLexicon]) {
+        self.lexicons = lexicons
+    }
+
+    /// The lexicons to consult for a comment: its language, then a mixed comment's other language;
+    /// an undetermined comment consults all, English first.
+    func order(for guess: LanguageGuess) -> [CompiledSentimentLexicon] {
+        var languages: [Language] = guess.language == .undetermined ? [.english, .danish] : [guess.language]
+        if let secondary = guess.secondary { languages.append(secondary) }
+        return languages.compactMap { lexicons[$0] }
+    }
+
+    public func score(_ text: AnalyzedText) -> SentimentAnalysis {
+        let consulted = order(for: text.language)
+        guard let primary = consulted.first else {
+            return SentimentAnalysis(score: 0, label: .neutral, clauses: [], contributions: [], exclamationEmphasis: 0)
+        }
+        let settings = primary.settings
+        let normalized = text.tokens.map(\.normalized)
+        let letters = text.tokens.filter { $0.kind == .word && $0.caseShape != .uncased }
+        let shouting = !letters.isEmpty && letters.allSatisfy { $0.caseShape == .allCaps || $0.normalized.count < 2 }
+
+        var contributions: [Contribution] = []
+        var clauses: [ClauseSentiment] = []
+        var weightedTotal = 0.0
+        var sinceContrast: [Int] = []  // indices into `clauses` since the last contrast
+        for sentence in text.sentences {
+            for clause in sentence.clauses {
+                let found = scoreClause(clause.tokenRange, text: text, normalized: normalized, lexicons: consulted, settings: settings, shouting: shouting)
+                contributions += found
+                let sum = found.reduce(0) { $0 + $1.valence }
+                var weight = 1.0
+                if clause.opener == .connective, let opener = clause.openerToken,
+                    let modifier = consulted.lazy.compactMap({ $0.modifier(word: normalized[opener]) }).first
+                {
+                    if modifier.kind == .contrast {
+                        weight = modifier.value
+                        for earlier in sinceContrast { clauses[earlier].weight *= settings.contrastBeforeWeight }
+                        sinceContrast.removeAll()
+                    } else if modifier.kind == .concession {
+                        weight = modifier.value
+                    }
+                }
+                sinceContrast.append(clauses.count)
+                clauses.append(ClauseSentiment(range: clause.range, tokenRange: clause.tokenRange, sum: sum, weight: weight, score: Self.normalize(sum, alpha: settings.normalizationAlpha)))
+            }
+        }
+        for clause in clauses { weightedTotal += clause.sum * clause.weight }
+
+        var emphasis = 0.0
+        if weightedTotal != 0 {
+            let marks = text.tokens.reduce(0) { $0 + $1.exclamationCount }
+            emphasis = min(Double(marks), settings.exclamationMax) * settings.exclamationStep * (weightedTotal > 0 ? 1 : -1)
+        }
+        let score = Self.normalize(weightedTotal + emphasis, alpha: settings.normalizationAlpha)
+        return SentimentAnalysis(
+            score: (score * 10_000).rounded() / 10_000, label: label(score, clauses: clauses, settings: settings),
+            clauses: clauses, contributions: contributions, exclamationEmphasis: emphasis)
+    }
+
+    static func normalize(_ sum: Double, alpha: Double) -> Double {
+        sum == 0 ? 0 : sum / (sum * sum + alpha).squareRoot()
+    }
+
+    private func label(_ score: Double, clauses: [ClauseSentiment], settings: SentimentSettings) -> SentimentLabel {
+        let strongest = clauses.map(\.score).max() ?? 0
+        let weakest = clauses.map(\.score).min() ?? 0
+        if strongest >= settings.mixedClauseThreshold && weakest <= -settings.mixedClauseThreshold { return .mixed }
+        if score > settings.neutralBand { return .positive }
+        if score < -settings.neutralBand { return .negative }
+        return .neutral
+    }
+
+    /// A sentiment word or phrase found in a clause, before rules.
+    private struct Hit {
+        var tokenRange: Range<Int>
+        var entry: SentimentEntry
+        var match: CompiledSentimentLexicon.Match
+    }
+
+    /// A modifier found in a clause.
+    private struct ModifierHit {
+        var tokenRange: Range<Int>
+        var modifier: Modifier
+    }
+
+    private func scoreClause(
+        _ range: Range<Int>, text: AnalyzedText, normalized: [String], lexicons: [CompiledSentimentLexicon],
+        settings: SentimentSettings, shouting: Bool
+    ) -> [Contribution] {
+        // 1. What each position holds: a phrase (longest first), a modifier, or a sentiment word.
+        var hits: [Hit] = []
+        var modifiers: [ModifierHit] = []
+        var index = range.lowerBound
+        let clauseTokens = Array(normalized[range])
+        while index < range.upperBound {
+            let token = text.tokens[index]
+            if let phrase = lexicons.lazy.compactMap({ $0.phrases.longestMatch(in: clauseTokens, from: index - range.lowerBound) }).first {
+                let covered = index..<(index + phrase.length)
+                switch phrase.value {
+                case .sentiment(let entry): hits.append(Hit(tokenRange: covered, entry: entry, match: .phrase))
+                case .modifier(let modifier): modifiers.append(ModifierHit(tokenRange: covered, modifier: modifier))
+                }
+                index += phrase.length
+                continue
+            }
+            if token.kind == .word || token.kind == .number || token.kind == .emoji || token.kind == .emoticon || token.kind == .punctuation {
+                if let modifier = lexicons.lazy.compactMap({ $0.modifier(word: token.normalized) }).first {
+                    modifiers.append(ModifierHit(tokenRange: index..<(index + 1), modifier: modifier))
+                } else if let found = lexicons.lazy.compactMap({ lexicon in
+                    lexicon.entry(word: token.normalized, stem: lexicon.settings.stemLookup > 0 ? text.stems[index] : nil, compound: text.compounds[index])
+                }).first {
+                    hits.append(Hit(tokenRange: index..<(index + 1), entry: found.entry, match: found.match))
+                }
+            }
+            index += 1
+        }
+
+        // 2. The rules, per sentiment hit.
+        return hits.enumerated().map { position, hit in
+            var valence = hit.entry.valence
+            var rules: [AppliedRule] = []
+            let start = hit.tokenRange.lowerBound
+            // Boosters and dampeners: up to three words back, fading with distance.
+            for modifier in modifiers where modifier.modifier.kind == .booster || modifier.modifier.kind == .dampener {
+                let distance = wordDistance(from: modifier.tokenRange.upperBound, to: start, text: text)
+                guard modifier.tokenRange.upperBound <= start, distance < 3 else { continue }
+                let step = modifier.modifier.value * pow(settings.boosterDecay, Double(distance))
+                valence += valence > 0 ? step : -step
+                rules.append(AppliedRule(kind: modifier.modifier.kind == .booster ? .booster : .dampener, tokenIndex: modifier.tokenRange.lowerBound, modifier: modifier.modifier, valence: valence))
+            }
+            let token = text.tokens[start]
+            if token.caseShape == .allCaps, !shouting, hit.tokenRange.count == 1 {
+                valence += valence > 0 ? settings.capsBoost : -settings.capsBoost
+                rules.append(AppliedRule(kind: .caps, tokenIndex: nil, modifier: nil, valence: valence))
+            }
+            if token.isElongated {
+                valence += valence > 0 ? settings.elongationBoost : -settings.elongationBoost
+                rules.append(AppliedRule(kind: .elongation, tokenIndex: nil, modifier: nil, valence: valence))
+            }
+            // Negation before: the nearest negator within the window, or a clause negator anywhere before.
+            let negators = modifiers.filter { $0.modifier.kind == .negator || $0.modifier.kind == .clauseNegator }
+            if let negator = negators.last(where: { negator in
+                guard negator.tokenRange.upperBound <= start else { return false }
+                if negator.modifier.kind == .clauseNegator { return true }
+                return wordDistance(from: negator.tokenRange.upperBound, to: start, text: text) < Int(settings.negationWindow)
+            }) {
+                valence *= negator.modifier.value
+                rules.append(AppliedRule(kind: negator.modifier.kind == .clauseNegator ? .clauseNegation : .negation, tokenIndex: negator.tokenRange.lowerBound, modifier: negator.modifier, valence: valence))
+            } else if settings.negationAfter > 0,
+                let negator = negators.first(where: { negator in
+                    negator.tokenRange.lowerBound >= hit.tokenRange.upperBound
+                        && wordDistance(from: hit.tokenRange.upperBound, to: negator.tokenRange.lowerBound, text: text) < Int(settings.negationAfter)
+                }),
+                !hits[(position + 1)...].contains(where: { later in
+                    later.tokenRange.lowerBound >= negator.tokenRange.upperBound
+                        && wordDistance(from: negator.tokenRange.upperBound, to: later.tokenRange.lowerBound, text: text) < Int(settings.negationWindow)
+                })
+            {
+                valence *= negator.modifier.value
+                rules.append(AppliedRule(kind: .negationAfter, tokenIndex: negator.tokenRange.lowerBound, modifier: negator.modifier, valence: valence))
+            }
+            return Contribution(tokenRange: hit.tokenRange, entry: hit.entry, match: hit.match, base: hit.entry.valence, valence: valence, rules: rules)
+        }
+    }
+
+    /// Words (not punctuation) between two token positions.
+    private func wordDistance(from start: Int, to end: Int, text: AnalyzedText) -> Int {
+        guard start < end else { return 0 }
+        return text.tokens[start..<end].count { $0.kind != .punctuation && $0.kind != .symbol }
+    }
+}

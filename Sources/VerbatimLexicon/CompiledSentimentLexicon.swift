@@ -1,0 +1,104 @@
+import VerbatimText
+
+/// One language's lexicon compiled for lookup: terms pass through the same tokenizer and
+/// normalisation as comments, so entries and text meet in one form. Immutable and shared by all
+/// workers.
+public struct CompiledSentimentLexicon: Sendable {
+    /// How a word found its entry (shown by `explain`).
+    public enum Match: String, Hashable, Sendable, Codable {
+        case exact, stem, prefix, compoundHead = "compound_head", compoundModifier = "compound_modifier", phrase
+    }
+
+    /// A phrase's meaning: its own valence, or a modifier such as "a bit".
+    public enum PhraseValue: Sendable {
+        case sentiment(SentimentEntry)
+        case modifier(Modifier)
+    }
+
+    public let language: Language
+    public let settings: SentimentSettings
+    private let words: [String: SentimentEntry]
+    private let stems: [String: SentimentEntry]
+    private let prefixes: [String: SentimentEntry]
+    private let prefixLengths: [Int]
+    private let modifiers: [String: Modifier]
+    public let phrases: PhraseTrie<PhraseValue>
+    /// Terms that normalise to nothing (only spaces or control characters): never matched.
+    public let unmatchable: [SentimentEntry]
+
+    /// Compiles `lexicon`; `stemmer` (same language) enables stem lookup when the language's
+    /// settings ask for it.
+    public init(_ lexicon: LanguageLexicon, tokenizer: Tokenizer, stemmer: Stemmer?, stemLookup: Bool) {
+        language = lexicon.language
+        settings = lexicon.settings
+        var words: [String: SentimentEntry] = [:]
+        var stems: [String: SentimentEntry] = [:]
+        var prefixes: [String: SentimentEntry] = [:]
+        var phrases = PhraseTrie<PhraseValue>()
+        var unmatchable: [SentimentEntry] = []
+        for entry in lexicon.entries {
+            if entry.isPrefix {
+                let normalized = tokenizer.tokenize(String(entry.term.dropLast())).map(\.normalized).joined()
+                if !normalized.isEmpty { prefixes[normalized] = entry }
+                continue
+            }
+            let tokens = tokenizer.tokenize(entry.term).map(\.normalized)
+            switch tokens.count {
+            case 0:
+                unmatchable.append(entry)
+            case 1:
+                words[tokens[0]] = entry
+                if stemLookup, let stemmer, tokens[0].unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+                    let stem = stemmer.stem(tokens[0])
+                    // Of the entries sharing a stem, the shortest term (closest to the stem) stands for it.
+                    if let existing = stems[stem], existing.term.count <= entry.term.count { break }
+                    stems[stem] = entry
+                }
+            default:
+                phrases.insert(tokens, .sentiment(entry))
+            }
+        }
+        var modifiers: [String: Modifier] = [:]
+        for modifier in lexicon.modifiers {
+            let tokens = tokenizer.tokenize(modifier.term).map(\.normalized)
+            if tokens.count == 1 {
+                modifiers[tokens[0]] = modifier
+            } else if tokens.count > 1 {
+                phrases.insert(tokens, .modifier(modifier))
+            }
+        }
+        self.words = words
+        self.stems = stems
+        self.prefixes = prefixes
+        self.prefixLengths = Set(prefixes.keys.map(\.count)).sorted(by: >)
+        self.modifiers = modifiers
+        self.phrases = phrases
+        self.unmatchable = unmatchable
+    }
+
+    /// The entry for one normalised word: exact form, then stem, then `*` prefixes, then (Danish)
+    /// the compound's head and modifiers.
+    public func entry(word: String, stem: String?, compound: CompoundSplit?) -> (entry: SentimentEntry, match: Match)? {
+        if let entry = words[word] { return (entry, .exact) }
+        if let stem, let entry = stems[stem] { return (entry, .stem) }
+        if !prefixLengths.isEmpty {
+            let characters = Array(word)
+            for length in prefixLengths where length <= characters.count {
+                if let entry = prefixes[String(characters[..<length])] { return (entry, .prefix) }
+            }
+        }
+        if let compound {
+            if let entry = words[compound.head] { return (entry, .compoundHead) }
+            for modifier in compound.modifiers {
+                if let entry = words[modifier] { return (entry, .compoundModifier) }
+            }
+        }
+        return nil
+    }
+
+    /// The modifier a single normalised word is, if any.
+    public func modifier(word: String) -> Modifier? { modifiers[word] }
+
+    /// Number of single-word, prefix and phrase entries compiled.
+    public var entryCount: Int { words.count + prefixes.count }
+}

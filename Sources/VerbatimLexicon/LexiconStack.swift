@@ -1,0 +1,79 @@
+import Foundation
+import VerbatimText
+
+/// Every lexicon file of a stack of folders (`--lexicons DIR`, repeatable), read in layer order.
+/// In each folder, per language: `sentiment-*.tsv` (third-party derived, by name), `../emoji.tsv`,
+/// `sentiment.tsv` (own entries), `modifiers.tsv`, `settings.tsv`; later files and later folders
+/// override earlier ones term by term. Problems are collected as diagnostics, never thrown.
+public struct LexiconStack: Sendable {
+    public var layers: [URL]
+    public var languages: [Language: LanguageLexicon]
+    public var text: TextLexicon
+    public var diagnostics: [Diagnostic]
+
+    /// Languages with lexicon files.
+    public static let languages: [Language] = [.english, .danish]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public init(layers: [URL]) throws(LexiconError) {
+        self.layers = layers
+        var diagnostics: [Diagnostic] = []
+        var languages: [Language: LanguageLexicon] = [:]
+        for language in Self.languages { languages[language] = LanguageLexicon(language: language) }
+        for layer in layers {
+            for language in Self.languages {
+                var lexicon = languages[language]!
+                let folder = layer.appendingPathComponent(language.code)
+                for file in try Self.sentimentFiles(in: folder, layer: layer) {
+                    let parsed = SentimentLexiconParser.entries(try Self.read(file), file: Self.display(file))
+                    lexicon.layer(entries: parsed.entries)
+                    if language == Self.languages.first || !file.path.hasSuffix("/emoji.tsv") {
+                        diagnostics += parsed.diagnostics
+                    }
+                }
+                let modifiersFile = folder.appendingPathComponent("modifiers.tsv")
+                if FileManager.default.fileExists(atPath: modifiersFile.path) {
+                    let parsed = SentimentLexiconParser.modifiers(try Self.read(modifiersFile), file: Self.display(modifiersFile))
+                    lexicon.layer(modifiers: parsed.modifiers)
+                    diagnostics += parsed.diagnostics
+                }
+                let settingsFile = folder.appendingPathComponent("settings.tsv")
+                if FileManager.default.fileExists(atPath: settingsFile.path) {
+                    let parsed = SentimentLexiconParser.settings(try Self.read(settingsFile), file: Self.display(settingsFile), over: lexicon.settings)
+                    lexicon.settings = parsed.settings
+                    diagnostics += parsed.diagnostics
+                }
+                languages[language] = lexicon
+            }
+        }
+        self.languages = languages
+        self.text = try TextLexicon(layers: layers)
+        self.diagnostics = diagnostics + text.diagnostics
+    }
+
+    /// The sentiment files of one language folder, in the order they apply.
+    static func sentimentFiles(in folder: URL, layer: URL) throws(LexiconError) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var files = names.filter { $0.hasPrefix("sentiment-") && $0.hasSuffix(".tsv") }.sorted().map { folder.appendingPathComponent($0) }
+        let emoji = layer.appendingPathComponent("emoji.tsv")
+        if FileManager.default.fileExists(atPath: emoji.path) { files.append(emoji) }
+        if names.contains("sentiment.tsv") { files.append(folder.appendingPathComponent("sentiment.tsv")) }
+        return files
+    }
+
+    static func read(_ url: URL) throws(LexiconError) -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw LexiconError.unreadable(path: url.path, reason: "not readable as UTF-8 (\(error.localizedDescription))")
+        }
+    }
+
+    /// Paths in diagnostics and explanations: relative to the working directory when inside it.
+    static func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let current = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+}
