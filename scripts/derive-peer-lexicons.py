@@ -25,6 +25,7 @@ VADER = """# Derived from VADER's lexicon (vaderSentiment 3.3.2, vader_lexicon.t
 # Copyright (c) 2016 C.J. Hutto. Permission is hereby granted, free of charge, to any person obtaining a copy of this
 # data, to deal in it without restriction, provided this notice is kept. THE DATA IS PROVIDED "AS IS", WITHOUT WARRANTY.
 # Format: term<TAB>valence<TAB>spread — valence is the mean of ten raters on -4..+4, spread their standard deviation.
+# The idioms and special cases of VADER's code (SPECIAL_CASES, SENTIMENT_LADEN_IDIOMS) follow the word list.
 # Change made: where VADER lists a term twice, the first listing is kept ({dropped}).
 """
 
@@ -55,6 +56,13 @@ def main(vader_file, afinn_dir):
                 continue
             seen.add(term)
             rows.append((term, number(float(fields[1])), number(float(fields[2]))))
+    # VADER's idioms and special cases live in its code (vaderSentiment.py, same MIT licence).
+    idioms = {"the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "yeah right": -2, "kiss of death": -1.5,
+              "to die for": 3, "beating heart": 3.1, "broken heart": -2.9, "cut the mustard": 2, "hand to mouth": -2,
+              "back handed": -2, "blow smoke": -2, "blowing smoke": -2, "upper hand": 1, "break a leg": 2,
+              "cooking with gas": 2, "in the black": 2, "in the red": -2, "on the ball": 2, "under the weather": -2}
+    rows += [(term, number(valence), "") for term, valence in idioms.items() if term not in seen]
+    rows = [tuple(field for field in row if field != "") for row in rows]
     write(root / "en" / "sentiment-vader.tsv", VADER.format(dropped="; ".join(dropped) or "none"), rows)
     for name, target in (("AFINN-en-165.txt", root / "en" / "sentiment-afinn.tsv"),
                          ("AFINN-da-32.txt", root / "da" / "sentiment-afinn.tsv")):

@@ -44,6 +44,21 @@ extension Explanation {
         }
         lines += table(rows).map { "  " + $0 }
 
+        if let sentiment {
+            lines.append(String(format: "sentiment: %.3f ", sentiment.score) + sentiment.label.rawValue
+                + (sentiment.exclamationEmphasis != 0 ? String(format: " (\"!\" emphasis %+.3f)", sentiment.exclamationEmphasis) : ""))
+            for clause in sentiment.clauses {
+                let text = sentences.flatMap(\.clauses).first { $0.start == clause.start }?.text ?? ""
+                lines.append(String(format: "  clause [%d–%d] sum %+.3f × %.2f → %+.3f  ", clause.start, clause.end, clause.sum, clause.weight, clause.score) + quoted(text))
+            }
+            for contribution in sentiment.contributions {
+                var line = "  \(quoted(contribution.text)) \(String(format: "%+.2f", contribution.base)) (\(contribution.match.rawValue) '\(contribution.term)' \(contribution.entry))"
+                for rule in contribution.rules {
+                    line += " → \(rule.rule.rawValue)" + (rule.by.map { " \(quoted($0))" } ?? "") + String(format: " %+.2f", rule.valence)
+                }
+                lines.append(line)
+            }
+        }
         if !quantities.isEmpty {
             lines.append("quantities:")
             for quantity in quantities {

@@ -9,6 +9,8 @@ public struct Explanation: Codable, Hashable, Sendable {
     public var tokens: [TokenInfo]
     public var sentences: [SentenceInfo]
     public var quantities: [QuantityInfo]
+    /// Present when the comment was scored (not for the text layer alone).
+    public var sentiment: SentimentInfo?
 
     public struct LanguageInfo: Codable, Hashable, Sendable {
         public var code: String

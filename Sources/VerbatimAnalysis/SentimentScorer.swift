@@ -134,11 +134,30 @@ public struct SentimentScorer: Sendable {
             index += 1
         }
 
+        // A negator with a valence of its own ("no" −1.2) keeps it when it negates nothing:
+        // no sentiment word follows within the window ("No and no.", "no perks!").
+        for negator in modifiers where negator.modifier.kind == .negator && negator.tokenRange.count == 1 {
+            let window = negator.modifier.window ?? Int(settings.negationWindow)
+            let negatesSomething = hits.contains { hit in
+                hit.tokenRange.lowerBound >= negator.tokenRange.upperBound && Self.isNegatable(text.tokens[hit.tokenRange.lowerBound])
+                    && wordDistance(from: negator.tokenRange.upperBound, to: hit.tokenRange.lowerBound, text: text) < window
+            }
+            let index = negator.tokenRange.lowerBound
+            if !negatesSomething, let found = lexicons.lazy.compactMap({ $0.entry(word: normalized[index], stem: nil, compound: nil) }).first {
+                hits.append(Hit(tokenRange: negator.tokenRange, entry: found.entry, match: found.match))
+            }
+        }
+        hits.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+
         // 2. The rules, per sentiment hit.
         return hits.enumerated().map { position, hit in
             var valence = hit.entry.valence
             var rules: [AppliedRule] = []
             let start = hit.tokenRange.lowerBound
+            // Emoji and emoticons are the writer's own feeling: no word before them changes it.
+            guard Self.isNegatable(text.tokens[start]) else {
+                return Contribution(tokenRange: hit.tokenRange, entry: hit.entry, match: hit.match, base: hit.entry.valence, valence: valence, rules: [])
+            }
             // Boosters and dampeners: up to three words back, fading with distance.
             for modifier in modifiers where modifier.modifier.kind == .booster || modifier.modifier.kind == .dampener {
                 let distance = wordDistance(from: modifier.tokenRange.upperBound, to: start, text: text)
@@ -159,13 +178,13 @@ public struct SentimentScorer: Sendable {
             // Negation before: the nearest negator within the window, or a clause negator anywhere before.
             let negators = modifiers.filter { $0.modifier.kind == .negator || $0.modifier.kind == .clauseNegator }
             if let negator = negators.last(where: { negator in
-                guard negator.tokenRange.upperBound <= start else { return false }
+                guard negator.tokenRange.upperBound <= start, negator.tokenRange != hit.tokenRange else { return false }
                 if negator.modifier.kind == .clauseNegator { return true }
-                return wordDistance(from: negator.tokenRange.upperBound, to: start, text: text) < Int(settings.negationWindow)
+                return wordDistance(from: negator.tokenRange.upperBound, to: start, text: text) < (negator.modifier.window ?? Int(settings.negationWindow))
             }) {
                 valence *= negator.modifier.value
                 rules.append(AppliedRule(kind: negator.modifier.kind == .clauseNegator ? .clauseNegation : .negation, tokenIndex: negator.tokenRange.lowerBound, modifier: negator.modifier, valence: valence))
-            } else if settings.negationAfter > 0,
+            } else if settings.negationAfter > 0, !negators.contains(where: { $0.tokenRange == hit.tokenRange }),
                 let negator = negators.first(where: { negator in
                     negator.tokenRange.lowerBound >= hit.tokenRange.upperBound
                         && wordDistance(from: hit.tokenRange.upperBound, to: negator.tokenRange.lowerBound, text: text) < Int(settings.negationAfter)
@@ -180,6 +199,11 @@ public struct SentimentScorer: Sendable {
             }
             return Contribution(tokenRange: hit.tokenRange, entry: hit.entry, match: hit.match, base: hit.entry.valence, valence: valence, rules: rules)
         }
+    }
+
+    /// Words and numbers take modifiers; emoji and emoticons do not.
+    static func isNegatable(_ token: Token) -> Bool {
+        token.kind != .emoji && token.kind != .emoticon
     }
 
     /// Words (not punctuation) between two token positions.

@@ -5,12 +5,16 @@ public struct Modifier: Hashable, Sendable {
     public var kind: ModifierKind
     /// What the kind does with it: see `ModifierKind`.
     public var value: Double
+    /// For negators: how many words after it they reach, when not the language's
+    /// `negation_window` ("no" reaches two: "no real problems", not "no cheque :(").
+    public var window: Int?
     public var origin: EntryOrigin
 
-    public init(term: String, kind: ModifierKind, value: Double, origin: EntryOrigin) {
+    public init(term: String, kind: ModifierKind, value: Double, window: Int? = nil, origin: EntryOrigin) {
         self.term = term
         self.kind = kind
         self.value = value
+        self.window = window
         self.origin = origin
     }
 }

@@ -54,7 +54,7 @@ public enum SentimentLexiconParser {
         return (entries, diagnostics)
     }
 
-    /// `term<TAB>kind<TAB>value`.
+    /// `term<TAB>kind<TAB>value[<TAB>window]`.
     public static func modifiers(_ text: String, file: String) -> (modifiers: [Modifier], diagnostics: [Diagnostic]) {
         var modifiers: [Modifier] = []
         var diagnostics: [Diagnostic] = []
@@ -76,6 +76,14 @@ public enum SentimentLexiconParser {
                 report("bad-number", "value '\(line.fields[2].text)' is not a number", column: line.fields[2].column)
                 continue
             }
+            var window: Int?
+            if line.fields.count >= 4 {
+                guard let value = Int(line.fields[3].text), value >= 1 else {
+                    report("bad-number", "window '\(line.fields[3].text)' is not a whole number of words ≥ 1", column: line.fields[3].column)
+                    continue
+                }
+                window = value
+            }
             let term = line.fields[0]
             if term.text.contains("*") {
                 report("wildcard-position", "modifiers take no wildcard", column: term.column + term.text.distance(to: "*"))
@@ -86,7 +94,7 @@ public enum SentimentLexiconParser {
                 continue
             }
             seen[term.text.lowercased()] = line.number
-            modifiers.append(Modifier(term: term.text, kind: kind, value: value, origin: EntryOrigin(file: file, line: line.number)))
+            modifiers.append(Modifier(term: term.text, kind: kind, value: value, window: window, origin: EntryOrigin(file: file, line: line.number)))
         }
         return (modifiers, diagnostics)
     }

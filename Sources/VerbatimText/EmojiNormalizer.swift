@@ -12,4 +12,14 @@ enum EmojiNormalizer {
         }
         return scalars.isEmpty ? emoji : String(scalars)
     }
+
+    /// The lookup form of an emoticon: lower case (":-P" and ":-p", "XD" and "xD" are one face) and
+    /// a repeated mouth written once (":)))" → ":)", "<333" → "<3").
+    static func normalize(emoticon: String) -> String {
+        var scalars = Array(emoticon.lowercased().unicodeScalars)
+        while scalars.count > 2, let last = scalars.last, scalars[scalars.count - 2] == last, ")(d3".unicodeScalars.contains(last) {
+            scalars.removeLast()
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
 }

@@ -130,7 +130,9 @@ private struct TokenBuilder {
             normalized = caseFolder.fold(slice, original: text)
         case .emoji:
             normalized = EmojiNormalizer.normalize(text)
-        case .emoticon, .url:
+        case .emoticon:
+            normalized = EmojiNormalizer.normalize(emoticon: text)
+        case .url:
             normalized = text
         }
         let token = Token(

@@ -7,7 +7,7 @@ import VerbatimText
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show why a comment gets its labels: tokens, sentences and clauses, language.",
+        abstract: "Show why a comment gets its labels: language, sentences and clauses, tokens, sentiment with the lexicon entries and rules.",
         discussion: """
             Examples:
               verbatim explain "Leveringen var super hurtig, men chaufføren var sur 😠"
@@ -29,9 +29,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let comment = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
-        let textLexicon = try TextLexicon(layers: try lexicons.layers())
-        for diagnostic in textLexicon.diagnostics { printError(diagnostic.description) }
-        let analyzer = try TextAnalyzer(compoundVocabulary: textLexicon.danishCompoundParts)
+        let analyzer = try Analyzer(try lexicons.compile())
         let explanation = Explanation(analyzer.analyze(comment, language: language.choice))
         switch format {
         case .text:
