@@ -10,7 +10,7 @@ public struct SentimentAnalysis: Hashable, Sendable {
     public var clauses: [ClauseSentiment]
     /// Per sentiment-bearing token or phrase, what it contributed and why.
     public var contributions: [Contribution]
-    /// Points added for "!" (in the direction of the total).
+    /// Points added for "!" and repeated "?" (in the direction of the total).
     public var exclamationEmphasis: Double
 
     public init(score: Double, label: SentimentLabel, clauses: [ClauseSentiment], contributions: [Contribution], exclamationEmphasis: Double) {

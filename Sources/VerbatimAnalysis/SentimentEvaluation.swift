@@ -4,7 +4,8 @@ import Foundation
 /// accuracy and macro-F1 over rows with a gold label (the F1 of each gold class present, averaged;
 /// a `neutral` prediction on a binary set counts as wrong), and Pearson r between the predicted
 /// score and the human rating over all rows. Predicted labels come from the score and the
-/// thresholds (> +band positive, < −band negative, else neutral).
+/// thresholds (> +band positive, < −band negative, else neutral) — except on gold sets that use
+/// `mixed` (Verbatim's corpora), where the product's own four labels are compared.
 public struct SentimentEvaluation: Sendable {
     public struct Row: Sendable {
         public var id: String
@@ -12,7 +13,10 @@ public struct SentimentEvaluation: Sendable {
         public var gold: String?
         public var rating: Double?
         public var score: Double
+        /// From the score and thresholds.
         public var predicted: String
+        /// The product's label (with `mixed`).
+        public var productLabel: String
     }
 
     public let band: Double
@@ -26,12 +30,24 @@ public struct SentimentEvaluation: Sendable {
         score > band ? "positive" : score < -band ? "negative" : "neutral"
     }
 
-    public mutating func add(id: String, text: String, gold: String?, rating: Double?, score: Double) {
+    public mutating func add(id: String, text: String, gold: String?, rating: Double?, score: Double, productLabel: String) {
         let gold = gold.flatMap { $0.isEmpty ? nil : $0 }
-        rows.append(Row(id: id, text: text, gold: gold, rating: rating, score: score, predicted: label(for: score)))
+        rows.append(Row(id: id, text: text, gold: gold, rating: rating, score: score, predicted: label(for: score), productLabel: productLabel))
     }
 
-    private var labelled: [Row] { rows.filter { $0.gold != nil } }
+    /// Whether the gold labels include `mixed`, so the product's labels are compared.
+    public var usesProductLabels: Bool { rows.contains { $0.gold == "mixed" } }
+
+    /// Labelled rows, with `predicted` set to the label compared.
+    private var labelled: [Row] {
+        let product = usesProductLabels
+        return rows.compactMap { row in
+            guard row.gold != nil else { return nil }
+            var row = row
+            if product { row.predicted = row.productLabel }
+            return row
+        }
+    }
 
     public var goldClasses: [String] {
         ["positive", "negative", "neutral", "mixed"].filter { label in labelled.contains { $0.gold == label } }
@@ -88,9 +104,10 @@ public struct SentimentEvaluation: Sendable {
     }
 
     public func report(title: String, worst: Int = 0) -> String {
-        func figure(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "—" }
-        var lines = ["\(title)", "  n (gold) \(labelled.count) of \(rows.count)  accuracy \(figure(accuracy))  macro-F1 \(figure(macroF1))  Pearson r \(figure(pearson))  (thresholds ±\(band))"]
-        let predictedLabels = ["positive", "negative", "neutral"]
+        func figure(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "—" }
+        let labels = usesProductLabels ? "product labels incl. mixed" : "thresholds ±\(band)"
+        var lines = ["\(title)", "  n (gold) \(labelled.count) of \(rows.count)  accuracy \(figure(accuracy))  macro-F1 \(figure(macroF1))  Pearson r \(figure(pearson))  (\(labels))"]
+        let predictedLabels = usesProductLabels ? ["positive", "negative", "neutral", "mixed"] : ["positive", "negative", "neutral"]
         lines.append("  confusion (rows gold, columns predicted): " + predictedLabels.joined(separator: " / "))
         for gold in goldClasses {
             let cells = predictedLabels.map { String(confusion[gold]?[$0] ?? 0) }

@@ -44,7 +44,9 @@ public struct SentimentScorer: Sendable {
         var sinceContrast: [Int] = []  // indices into `clauses` since the last contrast
         for sentence in text.sentences {
             for clause in sentence.clauses {
-                let found = scoreClause(clause.tokenRange, text: text, normalized: normalized, lexicons: consulted, settings: settings, shouting: shouting)
+                let found = scoreClause(
+                    clause.tokenRange, sentenceEnd: sentence.tokenRange.upperBound, text: text, normalized: normalized,
+                    lexicons: consulted, settings: settings, shouting: shouting)
                 contributions += found
                 let sum = found.reduce(0) { $0 + $1.valence }
                 var weight = 1.0
@@ -68,7 +70,12 @@ public struct SentimentScorer: Sendable {
         var emphasis = 0.0
         if weightedTotal != 0 {
             let marks = text.tokens.reduce(0) { $0 + $1.exclamationCount }
-            emphasis = min(Double(marks), settings.exclamationMax) * settings.exclamationStep * (weightedTotal > 0 ? 1 : -1)
+            let questions = text.tokens.reduce(0) { $0 + $1.questionCount }
+            var points = min(Double(marks), settings.exclamationMax) * settings.exclamationStep
+            if questions > 1 {
+                points += Double(questions) <= settings.questionMax ? Double(questions) * settings.questionStep : settings.questionCap
+            }
+            emphasis = weightedTotal > 0 ? points : -points
         }
         let score = Self.normalize(weightedTotal + emphasis, alpha: settings.normalizationAlpha)
         return SentimentAnalysis(
@@ -103,14 +110,15 @@ public struct SentimentScorer: Sendable {
     }
 
     private func scoreClause(
-        _ range: Range<Int>, text: AnalyzedText, normalized: [String], lexicons: [CompiledSentimentLexicon],
+        _ range: Range<Int>, sentenceEnd: Int, text: AnalyzedText, normalized: [String], lexicons: [CompiledSentimentLexicon],
         settings: SentimentSettings, shouting: Bool
     ) -> [Contribution] {
-        // 1. What each position holds: a phrase (longest first), a modifier, or a sentiment word.
+        // 1. What each position holds: a phrase (longest first; it may run on past a comma to the
+        // end of the sentence, "great, another"), a modifier, or a sentiment word.
         var hits: [Hit] = []
         var modifiers: [ModifierHit] = []
         var index = range.lowerBound
-        let clauseTokens = Array(normalized[range])
+        let clauseTokens = Array(normalized[range.lowerBound..<max(range.upperBound, sentenceEnd)])
         while index < range.upperBound {
             let token = text.tokens[index]
             if let phrase = lexicons.lazy.compactMap({ $0.phrases.longestMatch(in: clauseTokens, from: index - range.lowerBound) }).first {

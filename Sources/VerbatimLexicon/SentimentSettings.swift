@@ -10,6 +10,10 @@ public struct SentimentSettings: Hashable, Sendable {
     /// Added to the size of the comment's total per "!" (up to `exclamationMax`).
     public var exclamationStep = 0.292
     public var exclamationMax = 4.0
+    /// Two or more "?" add `questionStep` each (up to `questionMax` marks), more add `questionCap`.
+    public var questionStep = 0.18
+    public var questionMax = 3.0
+    public var questionCap = 0.96
     /// Weight of clauses before a `contrast` clause.
     public var contrastBeforeWeight = 0.5
     /// Booster effect by distance: 1 word back × 1, 2 back × this, 3 back × this².
@@ -33,6 +37,7 @@ public struct SentimentSettings: Hashable, Sendable {
     public static var names: [String: WritableKeyPath<SentimentSettings, Double>] { [
         "negation_window": \.negationWindow, "caps_boost": \.capsBoost, "elongation_boost": \.elongationBoost,
         "exclamation_step": \.exclamationStep, "exclamation_max": \.exclamationMax,
+        "question_step": \.questionStep, "question_max": \.questionMax, "question_cap": \.questionCap,
         "contrast_before_weight": \.contrastBeforeWeight, "booster_decay": \.boosterDecay,
         "normalization_alpha": \.normalizationAlpha, "mixed_clause_threshold": \.mixedClauseThreshold,
         "neutral_band": \.neutralBand, "stem_lookup": \.stemLookup, "negation_after": \.negationAfter,

@@ -20,14 +20,15 @@ struct SpecialSpanScanner {
         ("=)", false), ("=(", false), ("=D", true), ("=]", false), ("=/", true),
         ("</3", false), ("<3", false), ("^_^", true), ("^.^", true), ("^^", true),
         ("-_-", true), ("-.-", true), ("T_T", true), ("X-D", true), ("XD", true), ("xD", true),
-        ("8-)", true), ("B-)", true),
+        ("8-)", true), ("B-)", true), (":-c", true), (":c", true), (":C", true), (":l", true), (":L", true),
+        (":-3", true), (":3", true), ("D:", true),
     ].map { (Array($0.0.utf16), $0.1) }
 
     /// The first characters of the emoticons above (a switch: this runs for every character).
     @inline(__always)
     private static func isEmoticonStart(_ unit: UInt16) -> Bool {
         switch unit {
-        case 0x3A, 0x3B, 0x3D, 0x3C, 0x3E, 0x5E, 0x2D, 0x54, 0x58, 0x78, 0x38, 0x42: true  // : ; = < > ^ - T X x 8 B
+        case 0x3A, 0x3B, 0x3D, 0x3C, 0x3E, 0x5E, 0x2D, 0x54, 0x58, 0x78, 0x38, 0x42, 0x44: true  // : ; = < > ^ - T X x 8 B D
         default: false
         }
     }

@@ -85,7 +85,9 @@ struct EvalCommand: ParsableCommand {
                 let text = row["text"] ?? ""
                 let result = analyzer.analyze(text, language: choice)
                 let id = row["id"] ?? "line \(row.line)"
-                evaluation.add(id: id, text: text, gold: row[goldColumn], rating: row["rating"].flatMap(Double.init), score: result.sentiment.score)
+                evaluation.add(
+                    id: id, text: text, gold: row[goldColumn], rating: row["rating"].flatMap(Double.init), score: result.sentiment.score,
+                    productLabel: result.sentiment.label.rawValue)
                 predictionLines.append("\(id)\t\(row[goldColumn] ?? "")\t\(evaluation.label(for: result.sentiment.score))\t\(result.sentiment.label.rawValue)\t\(result.sentiment.score)")
             }
             print(evaluation.report(title: file, worst: worst))

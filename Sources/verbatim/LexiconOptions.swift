@@ -45,5 +45,5 @@ struct LexiconOptions: ParsableArguments {
 /// The lexicon stack has errors (already printed).
 struct LexiconStackError: Error, CustomStringConvertible {
     var errors: Int
-    var description: String { "the lexicons have \(errors) error(s); fix them (see above) or check them with 'verbatim lexicon check'" }
+    var description: String { "the lexicons have \(errors) error(s); each is listed above with its file and line" }
 }
