@@ -43,10 +43,14 @@ public struct SentimentScorer: Sendable {
         var weightedTotal = 0.0
         var sinceContrast: [Int] = []  // indices into `clauses` since the last contrast
         for sentence in text.sentences {
+            // Negators and boosters reach across a comma ("Jeg synes ikke, det er godt") but not
+            // past a contrast or concession word, which starts a new scope.
+            var scopeStart = sentence.tokenRange.lowerBound
             for clause in sentence.clauses {
+                if clause.opener == .connective { scopeStart = clause.tokenRange.lowerBound }
                 let found = scoreClause(
-                    clause.tokenRange, sentenceEnd: sentence.tokenRange.upperBound, text: text, normalized: normalized,
-                    lexicons: consulted, settings: settings, shouting: shouting)
+                    clause.tokenRange, scopeStart: scopeStart, sentenceEnd: sentence.tokenRange.upperBound, text: text,
+                    normalized: normalized, lexicons: consulted, settings: settings, shouting: shouting)
                 contributions += found
                 let sum = found.reduce(0) { $0 + $1.valence }
                 var weight = 1.0
@@ -110,18 +114,19 @@ public struct SentimentScorer: Sendable {
     }
 
     private func scoreClause(
-        _ range: Range<Int>, sentenceEnd: Int, text: AnalyzedText, normalized: [String], lexicons: [CompiledSentimentLexicon],
-        settings: SentimentSettings, shouting: Bool
+        _ range: Range<Int>, scopeStart: Int, sentenceEnd: Int, text: AnalyzedText, normalized: [String],
+        lexicons: [CompiledSentimentLexicon], settings: SentimentSettings, shouting: Bool
     ) -> [Contribution] {
-        // 1. What each position holds: a phrase (longest first; it may run on past a comma to the
-        // end of the sentence, "great, another"), a modifier, or a sentiment word.
+        // 1. What each position holds, from the scope's start: a phrase (longest first; it may run
+        // on past a comma to the end of the sentence, "great, another"), a modifier, or a sentiment
+        // word. Sentiment counts only inside the clause; modifiers before it may still reach it.
         var hits: [Hit] = []
         var modifiers: [ModifierHit] = []
-        var index = range.lowerBound
-        let clauseTokens = Array(normalized[range.lowerBound..<max(range.upperBound, sentenceEnd)])
+        var index = scopeStart
+        let clauseTokens = Array(normalized[scopeStart..<max(range.upperBound, sentenceEnd)])
         while index < range.upperBound {
             let token = text.tokens[index]
-            if let phrase = lexicons.lazy.compactMap({ $0.phrases.longestMatch(in: clauseTokens, from: index - range.lowerBound) }).first {
+            if let phrase = lexicons.lazy.compactMap({ $0.phrases.longestMatch(in: clauseTokens, from: index - scopeStart) }).first {
                 let covered = index..<(index + phrase.length)
                 switch phrase.value {
                 case .sentiment(let entry): hits.append(Hit(tokenRange: covered, entry: entry, match: .phrase))
@@ -131,7 +136,11 @@ public struct SentimentScorer: Sendable {
                 continue
             }
             if token.kind == .word || token.kind == .number || token.kind == .emoji || token.kind == .emoticon || token.kind == .punctuation {
-                if let modifier = lexicons.lazy.compactMap({ $0.modifier(word: token.normalized) }).first {
+                let modifier = lexicons.lazy.compactMap({ $0.modifier(word: token.normalized) }).first
+                // A contrast or concession word is a modifier only where it opens a clause:
+                // "skønt" is "although" there and "lovely" in "Det er skønt".
+                let opensClause = index == range.lowerBound
+                if let modifier, !(modifier.kind == .contrast || modifier.kind == .concession) || opensClause {
                     modifiers.append(ModifierHit(tokenRange: index..<(index + 1), modifier: modifier))
                 } else if let found = lexicons.lazy.compactMap({ lexicon in
                     lexicon.entry(word: token.normalized, stem: lexicon.settings.stemLookup > 0 ? text.stems[index] : nil, compound: text.compounds[index])
@@ -142,20 +151,32 @@ public struct SentimentScorer: Sendable {
             index += 1
         }
 
-        // A negator with a valence of its own ("no" −1.2) keeps it when it negates nothing:
-        // no sentiment word follows within the window ("No and no.", "no perks!").
-        for negator in modifiers where negator.modifier.kind == .negator && negator.tokenRange.count == 1 {
-            let window = negator.modifier.window ?? Int(settings.negationWindow)
-            let negatesSomething = hits.contains { hit in
-                hit.tokenRange.lowerBound >= negator.tokenRange.upperBound && Self.isNegatable(text.tokens[hit.tokenRange.lowerBound])
-                    && wordDistance(from: negator.tokenRange.upperBound, to: hit.tokenRange.lowerBound, text: text) < window
+        // A negator, booster or dampener with a valence of its own keeps it when it modifies
+        // nothing: no sentiment word follows within its reach ("No and no.", "Maden var super").
+        for modifier in modifiers where modifier.tokenRange.count == 1 && modifier.tokenRange.lowerBound >= range.lowerBound {
+            let reach: Int
+            switch modifier.modifier.kind {
+            case .negator: reach = modifier.modifier.window ?? Int(settings.negationWindow)
+            case .booster, .dampener: reach = 3
+            case .clauseNegator, .contrast, .concession: continue
             }
-            let index = negator.tokenRange.lowerBound
-            if !negatesSomething, let found = lexicons.lazy.compactMap({ $0.entry(word: normalized[index], stem: nil, compound: nil) }).first {
-                hits.append(Hit(tokenRange: negator.tokenRange, entry: found.entry, match: found.match))
+            let modifiesSomething = hits.contains { hit in
+                hit.tokenRange.lowerBound >= modifier.tokenRange.upperBound && Self.isNegatable(text.tokens[hit.tokenRange.lowerBound])
+                    && wordDistance(from: modifier.tokenRange.upperBound, to: hit.tokenRange.lowerBound, text: text) < reach
+            }
+            let index = modifier.tokenRange.lowerBound
+            guard !modifiesSomething else { continue }
+            if let found = lexicons.lazy.compactMap({ $0.entry(word: normalized[index], stem: nil, compound: nil) }).first {
+                hits.append(Hit(tokenRange: modifier.tokenRange, entry: found.entry, match: found.match))
+            } else if modifier.modifier.kind == .negator, settings.bareNegationValence != 0 {
+                let entry = SentimentEntry(term: modifier.modifier.term, valence: settings.bareNegationValence, origin: modifier.modifier.origin)
+                hits.append(Hit(tokenRange: modifier.tokenRange, entry: entry, match: .bareNegation))
             }
         }
         hits.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+
+        // Hits before the clause belong to earlier clauses; their modifiers stay.
+        hits.removeAll { $0.tokenRange.lowerBound < range.lowerBound }
 
         // 2. The rules, per sentiment hit.
         return hits.enumerated().map { position, hit in

@@ -7,6 +7,8 @@ public struct CompiledSentimentLexicon: Sendable {
     /// How a word found its entry (shown by `explain`).
     public enum Match: String, Hashable, Sendable, Codable {
         case exact, stem, prefix, compoundHead = "compound_head", compoundModifier = "compound_modifier", phrase
+        /// A negator that negates nothing, valued by the `bare_negation_valence` setting.
+        case bareNegation = "bare_negation"
     }
 
     /// A phrase's meaning: its own valence, or a modifier such as "a bit".
@@ -50,6 +52,7 @@ public struct CompiledSentimentLexicon: Sendable {
                 words[tokens[0]] = entry
                 if stemLookup, let stemmer, tokens[0].unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
                     let stem = stemmer.stem(tokens[0])
+                    guard stem.count >= Self.minimumStemLength else { break }
                     // Of the entries sharing a stem, the shortest term (closest to the stem) stands for it.
                     if let existing = stems[stem], existing.term.count <= entry.term.count { break }
                     stems[stem] = entry
@@ -76,11 +79,18 @@ public struct CompiledSentimentLexicon: Sendable {
         self.unmatchable = unmatchable
     }
 
+    /// Stem lookup only for words of this many letters with stems of `minimumStemLength`: short
+    /// stems collide with function words ("for" would reach "forene").
+    static let minimumStemmedWordLength = 5
+    static let minimumStemLength = 4
+
     /// The entry for one normalised word: exact form, then stem, then `*` prefixes, then (Danish)
     /// the compound's head and modifiers.
     public func entry(word: String, stem: String?, compound: CompoundSplit?) -> (entry: SentimentEntry, match: Match)? {
         if let entry = words[word] { return (entry, .exact) }
-        if let stem, let entry = stems[stem] { return (entry, .stem) }
+        if let stem, stem.count >= Self.minimumStemLength, word.count >= Self.minimumStemmedWordLength, let entry = stems[stem] {
+            return (entry, .stem)
+        }
         if !prefixLengths.isEmpty {
             let characters = Array(word)
             for length in prefixLengths where length <= characters.count {

@@ -22,6 +22,10 @@ public struct SentimentSettings: Hashable, Sendable {
     public var normalizationAlpha = 15.0
     /// A clause this strong each way (normalised) makes the comment `mixed`.
     public var mixedClauseThreshold = 0.35
+    /// Valence of a negator that negates nothing and has no valence of its own: a negated
+    /// factual statement in a survey answer is a complaint ("Pakken er ikke kommet", "I haven't
+    /// received my refund"). 0 turns the rule off.
+    public var bareNegationValence = 0.0
     /// Scores above this are positive, below its negative are negative.
     public var neutralBand = 0.05
     /// 1: words missing from the lexicon are looked up by their Snowball stem (Danish); 0: not
@@ -40,6 +44,6 @@ public struct SentimentSettings: Hashable, Sendable {
         "question_step": \.questionStep, "question_max": \.questionMax, "question_cap": \.questionCap,
         "contrast_before_weight": \.contrastBeforeWeight, "booster_decay": \.boosterDecay,
         "normalization_alpha": \.normalizationAlpha, "mixed_clause_threshold": \.mixedClauseThreshold,
-        "neutral_band": \.neutralBand, "stem_lookup": \.stemLookup, "negation_after": \.negationAfter,
+        "neutral_band": \.neutralBand, "bare_negation_valence": \.bareNegationValence, "stem_lookup": \.stemLookup, "negation_after": \.negationAfter,
     ] }
 }

@@ -92,3 +92,37 @@ import VerbatimText
         #expect(contribution.map { $0.valence < 0 } == true)
     }
 }
+
+@Suite struct SentimentRuleEdgeTests {
+    let analyzer = try! Analyzer(SentimentScorerTests.lexicons)
+
+    func sentiment(_ text: String, _ language: Language) -> SentimentAnalysis {
+        analyzer.analyze(text, language: .given(language)).sentiment
+    }
+
+    @Test func aBareNegationIsAMildComplaint() {
+        #expect(sentiment("Pakken er ikke kommet", .danish).score < 0)
+        #expect(sentiment("I haven't received my parcel", .english).score < 0)
+        #expect(sentiment("Pakken er ikke kommet", .danish).contributions.first?.match == .bareNegation)
+    }
+
+    @Test func negationReachesAcrossACommaButNotPastAContrast() {
+        #expect(sentiment("Jeg synes ikke, det er godt", .danish).score < 0)
+        #expect(sentiment("Det var ikke billigt, men det var godt", .danish).score > 0)
+    }
+
+    @Test func aModifierThatModifiesNothingKeepsItsOwnValence() {
+        #expect(sentiment("Maden var super", .danish).score > 0)
+        #expect(sentiment("No.", .english).score < 0)
+    }
+
+    @Test func aConnectiveInsideAClauseIsAnOrdinaryWord() {
+        // "skønt" opens a concession only at a clause start; at the end it is "lovely".
+        #expect(sentiment("Det er skønt", .danish).score > 0)
+    }
+
+    @Test func stemsOfShortFunctionWordsDoNotMatch() {
+        let result = sentiment("tak for det", .danish)
+        #expect(!result.contributions.contains { $0.match == .stem })
+    }
+}
