@@ -119,3 +119,67 @@ import Testing
         #expect(explain.stdout.contains("verbatim explain --format json"))
     }
 }
+
+@Suite struct ClassifyCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func everyInputRowGivesOneResultRowInOrder() throws {
+        let input = """
+            {"id":"r1","text":"Leveringen var hurtig, men chaufføren var sur 😠"}
+            {"id":"r2","text":"No problems at all, great service!"}
+            this is not json
+            {"id":"r4","text":"God \\ud800 service"}
+
+            """
+        let result = try cli.run(["classify", "-"], stdin: input)
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(rows.count == 4)
+        #expect(rows.map { $0["id"] as? String } == ["r1", "r2", nil, "r4"])
+        #expect(rows[0]["language"] as? String == "da")
+        #expect((rows[1]["sentiment"] as? [String: Any])?["label"] as? String == "positive")
+        #expect(rows[2]["line"] as? Int == 3)
+        #expect(((rows[3]["problems"] as? [[String: Any]])?.first?["code"]) as? String == "lone_surrogate_replaced")
+        #expect(result.stderr.contains("rows read 4, rows written 4, rows with problems 2"))
+    }
+
+    @Test func readsACSVExportWithNamedColumnsAndWritesAFile() throws {
+        let input = try cli.temporaryFile("ResponseId;Kommentar\n17;\"Elendig kundeservice, ingen ringede tilbage\"\n", name: "export.csv")
+        let output = URL(fileURLWithPath: input).deletingLastPathComponent().appendingPathComponent("results.jsonl").path
+        let result = try cli.run(["classify", input, "--text-column", "Kommentar", "--id-column", "ResponseId", "-o", output])
+        #expect(result.status == 0)
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.hasPrefix("{\"id\":\"17\",\"language\":\"da\""))
+        #expect(written.contains("\"label\":\"negative\""))
+    }
+
+    @Test func aMissingColumnIsExitCode1AndListsTheHeaders() throws {
+        let input = try cli.temporaryFile("id,comment\n1,hi\n", name: "export.csv")
+        let result = try cli.run(["classify", input])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("export.csv:1: no column 'text'; the header has: id, comment"))
+    }
+
+    @Test func strictTurnsRowProblemsIntoExitCode1() throws {
+        let result = try cli.run(["classify", "--strict", "-"], stdin: "{broken\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"invalid_json\""))
+    }
+
+    @Test func explainShowsTheLexiconLineOfEachContribution() throws {
+        let result = try cli.run(["explain", "--language", "en", "Not very helpful"])
+        #expect(result.stdout.contains("sentiment: -"))
+        #expect(result.stdout.contains("'helpful' lexicons/en/sentiment-vader.tsv:"))
+        #expect(result.stdout.contains("booster \"very\""))
+        #expect(result.stdout.contains("negation \"Not\""))
+    }
+
+    @Test func aLexiconErrorStopsTheRunWithFileAndLine() throws {
+        let layer = URL(fileURLWithPath: try cli.temporaryFile("good\tgreat\n", name: "sentiment.tsv")).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: layer.appendingPathComponent("en"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: layer.appendingPathComponent("sentiment.tsv"), to: layer.appendingPathComponent("en/sentiment.tsv"))
+        let result = try cli.run(["explain", "--lexicons", layer.path, "fine"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("en/sentiment.tsv:1:6: error: valence 'great' is not a number [bad-number]"))
+    }
+}
