@@ -144,7 +144,7 @@ public struct SentimentScorer: Sendable {
                     modifiers.append(ModifierHit(tokenRange: index..<(index + 1), modifier: modifier))
                 } else if let found = lexicons.lazy.compactMap({ lexicon in
                     lexicon.entry(word: token.normalized, stem: lexicon.settings.stemLookup > 0 ? text.stems[index] : nil, compound: text.compounds[index])
-                }).first {
+                }).first ?? elongatedEntry(token, lexicons: lexicons) {
                     hits.append(Hit(tokenRange: index..<(index + 1), entry: found.entry, match: found.match))
                 }
             }
@@ -228,6 +228,24 @@ public struct SentimentScorer: Sendable {
             }
             return Contribution(tokenRange: hit.tokenRange, entry: hit.entry, match: hit.match, base: hit.entry.valence, valence: valence, rules: rules)
         }
+    }
+
+    /// An elongated word ("slowww", "godttt") not found as written, looked up with its letter
+    /// runs written twice ("sloww", "good") and then once ("slow", "godt").
+    private func elongatedEntry(_ token: Token, lexicons: [CompiledSentimentLexicon]) -> (entry: SentimentEntry, match: CompiledSentimentLexicon.Match)? {
+        guard token.isElongated else { return nil }
+        for keep in [2, 1] {
+            var collapsed = ""
+            var previous: Character?
+            var run = 0
+            for character in token.normalized {
+                run = character == previous ? run + 1 : 1
+                previous = character
+                if run <= keep { collapsed.append(character) }
+            }
+            if let found = lexicons.lazy.compactMap({ $0.entry(word: collapsed, stem: nil, compound: nil) }).first { return found }
+        }
+        return nil
     }
 
     /// Words and numbers take modifiers; emoji and emoticons do not.

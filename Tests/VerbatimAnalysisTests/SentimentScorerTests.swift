@@ -78,6 +78,20 @@ import VerbatimText
         #expect(score("The service was GOOD", .english) > score("The service was good", .english))
         #expect(score("good!!!", .english) > score("good", .english))
         #expect(score("bad??", .english) < score("bad", .english))
+        #expect(score("Servicen var ELENDIG", .danish) < score("Servicen var elendig", .danish))
+        #expect(score("Tak for hjælpen!!!", .danish) > score("Tak for hjælpen", .danish))
+        #expect(score("Hvorfor så dyrt??", .danish) < score("Hvorfor så dyrt", .danish))
+    }
+
+    @Test func elongatedWordsAreFoundAndCountMore() {
+        #expect(score("The app is slowww", .english) < score("The app is slow", .english))
+        #expect(score("Sooo gooood", .english) > score("So good", .english))
+        #expect(score("Det var godttt", .danish) > score("Det var godt", .danish))
+    }
+
+    @Test func anAllCapsCommentIsNotBoostedWordByWord() {
+        let shouted = analyzer.analyze("THE APP IS GOOD", language: .given(.english)).sentiment
+        #expect(!shouted.contributions.flatMap(\.rules).contains { $0.kind == .caps })
     }
 
     @Test func emojiAreNotNegated() {
