@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C shims. ICU headers stay inside CICU's .c file: Foundation carries its own ICU,
@@ -36,7 +37,7 @@ let package = Package(
         ),
 
         .target(name: "VerbatimText", dependencies: ["CICU", "CStemmer", "CCLD2"]),
-        .target(name: "VerbatimLexicon", dependencies: ["VerbatimText", "CPCRE2"]),
+        .target(name: "VerbatimLexicon", dependencies: ["VerbatimText", "CPCRE2", .product(name: "Yams", package: "Yams")]),
         .target(name: "VerbatimAnalysis", dependencies: ["VerbatimText", "VerbatimLexicon"]),
         .target(name: "VerbatimIO", dependencies: ["VerbatimAnalysis"]),
         .target(name: "VerbatimInsights", dependencies: ["VerbatimAnalysis"]),

@@ -11,10 +11,17 @@ public final class Analyzer {
         text = try TextAnalyzer(compoundVocabulary: lexicons.compoundVocabulary, clauseRules: lexicons.clauseRules)
     }
 
-    /// One comment's analysis.
-    public func analyze(_ comment: String, language: TextAnalyzer.LanguageChoice = .auto) -> CommentAnalysis {
+    /// One comment's analysis. `touchpoint` is the touch-point column's value and `score` the
+    /// survey score (NPS, CSAT), when the export has them.
+    public func analyze(_ comment: String, language: TextAnalyzer.LanguageChoice = .auto, touchpoint: String? = nil, score: Double? = nil) -> CommentAnalysis {
         let analyzed = text.analyze(comment, language: language)
-        return CommentAnalysis(text: analyzed, sentiment: lexicons.scorer.score(analyzed))
+        let sentiment = lexicons.scorer.score(analyzed)
+        var languages: [Language] = analyzed.language.language == .undetermined ? [.english, .danish] : [analyzed.language.language]
+        if let secondary = analyzed.language.secondary { languages.append(secondary) }
+        let (themes, problems) = lexicons.themes.tag(analyzed, sentiment: sentiment, languages: languages)
+        let resolved = lexicons.touchpoints.resolve(column: touchpoint, text: analyzed, languages: languages)
+        let flags = lexicons.flags.evaluate(text: analyzed, themes: themes, sentiment: sentiment, score: score, touchpoint: resolved.id, languages: languages)
+        return CommentAnalysis(text: analyzed, sentiment: sentiment, themes: themes, touchpoint: resolved, flags: flags, problems: problems)
     }
 }
 
@@ -22,4 +29,9 @@ public final class Analyzer {
 public struct CommentAnalysis: Hashable, Sendable {
     public var text: AnalyzedText
     public var sentiment: SentimentAnalysis
+    public var themes: [ThemeHit]
+    public var touchpoint: TouchpointResult
+    public var flags: [FlagHit]
+    /// Problems met while analysing (a pattern that hit its match limit on this comment).
+    public var problems: [String]
 }

@@ -6,6 +6,9 @@ import VerbatimText
 /// `modifiers.tsv` become clause connectives).
 public struct CompiledLexicons: Sendable {
     public let scorer: SentimentScorer
+    public let themes: ThemeTagger
+    public let touchpoints: TouchpointResolver
+    public let flags: FlagEvaluator
     public let compoundVocabulary: [String]
     public let clauseRules: [Language: ClauseRules]
     /// Problems found while loading; errors among them should stop a run.
@@ -16,8 +19,10 @@ public struct CompiledLexicons: Sendable {
         var compiled: [Language: CompiledSentimentLexicon] = [:]
         var rules: [Language: ClauseRules] = [:]
         var diagnostics = stack.diagnostics
+        var stemmers: [Language: Stemmer] = [:]
         for (language, lexicon) in stack.languages {
             let stemmer = try Stemmer(language: language)
+            stemmers[language] = stemmer
             let lexiconCompiled = CompiledSentimentLexicon(lexicon, tokenizer: tokenizer, stemmer: stemmer, stemLookup: lexicon.settings.stemLookup > 0)
             compiled[language] = lexiconCompiled
             for entry in lexiconCompiled.unmatchable {
@@ -29,6 +34,9 @@ public struct CompiledLexicons: Sendable {
             rules[language] = clauseRules
         }
         scorer = SentimentScorer(lexicons: compiled)
+        themes = ThemeTagger(stack.themes, stemmers: stemmers)
+        touchpoints = TouchpointResolver(stack.touchpoints, stemmers: stemmers)
+        flags = FlagEvaluator(stack.flags, stemmers: stemmers)
         compoundVocabulary = stack.text.danishCompoundParts
         clauseRules = rules
         self.diagnostics = diagnostics

@@ -64,5 +64,6 @@ extension Explanation {
                         .init(rule: rule.kind, by: rule.tokenIndex.map { tokens[$0].text }, entry: rule.modifier?.origin.description, valence: rounded(rule.valence))
                     })
             })
+        addThemes(analysis)
     }
 }

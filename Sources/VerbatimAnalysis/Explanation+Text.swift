@@ -59,6 +59,7 @@ extension Explanation {
                 lines.append(line)
             }
         }
+        lines += themeLines
         if !quantities.isEmpty {
             lines.append("quantities:")
             for quantity in quantities {

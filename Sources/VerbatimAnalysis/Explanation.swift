@@ -11,6 +11,10 @@ public struct Explanation: Codable, Hashable, Sendable {
     public var quantities: [QuantityInfo]
     /// Present when the comment was scored (not for the text layer alone).
     public var sentiment: SentimentInfo?
+    public var themes: [ThemeInfo]?
+    public var touchpoint: TouchpointInfo?
+    public var flags: [FlagInfo]?
+    public var problems: [String]?
 
     public struct LanguageInfo: Codable, Hashable, Sendable {
         public var code: String

@@ -22,11 +22,15 @@ public struct CommentReader: Sendable {
         public var text = "text"
         public var id: String? = "id"
         public var language: String?
+        public var touchpoint: String?
+        public var score: String?
 
-        public init(text: String = "text", id: String? = "id", language: String? = nil) {
+        public init(text: String = "text", id: String? = "id", language: String? = nil, touchpoint: String? = nil, score: String? = nil) {
             self.text = text
             self.id = id
             self.language = language
+            self.touchpoint = touchpoint
+            self.score = score
         }
     }
 
@@ -64,6 +68,8 @@ public struct CommentReader: Sendable {
                 header.contains(name.lowercased()) || Int(name) != nil ? try column(name, in: header, source: source) : nil
             } ?? nil
             let languageIndex = try columns.language.map { name throws(InputError) in try column(name, in: header, source: source) }
+            let touchpointIndex = try columns.touchpoint.map { name throws(InputError) in try column(name, in: header, source: source) }
+            let scoreIndex = try columns.score.map { name throws(InputError) in try column(name, in: header, source: source) }
             return records.map { record in
                 var problems: [RowProblem] = []
                 if let problem = record.problem { problems.append(RowProblem(code: "malformed_row", message: problem)) }
@@ -76,7 +82,9 @@ public struct CommentReader: Sendable {
                 }
                 let text = cell(textIndex)
                 if text == nil { problems.append(RowProblem(code: "missing_text", message: "the row has no '\(columns.text)' field")) }
-                return marked(InputRow(line: record.line, id: cell(idIndex), text: text, language: cell(languageIndex), problems: problems))
+                return marked(InputRow(
+                    line: record.line, id: cell(idIndex), text: text, language: cell(languageIndex), touchpoint: cell(touchpointIndex),
+                    score: cell(scoreIndex), problems: problems))
             }
         }
     }
@@ -90,16 +98,17 @@ public struct CommentReader: Sendable {
                 let value = try parser.parse()
                 var problems = parser.repairs.map { RowProblem(code: $0.rawValue, message: $0 == .loneSurrogate ? "a lone UTF-16 surrogate escape was replaced by U+FFFD" : "invalid UTF-8 was replaced by U+FFFD") }
                 guard case .object = value else {
-                    rows.append(InputRow(line: number, id: nil, text: nil, language: nil, problems: [RowProblem(code: "not_an_object", message: "line \(number) is JSON but not an object")]))
+                    rows.append(InputRow(line: number, problems: [RowProblem(code: "not_an_object", message: "line \(number) is JSON but not an object")]))
                     continue
                 }
                 let text = value[columns.text]?.text
                 if text == nil { problems.append(RowProblem(code: "missing_text", message: "no '\(columns.text)' member")) }
                 rows.append(InputRow(
                     line: number, id: columns.id.flatMap { value[$0]?.text }, text: text,
-                    language: columns.language.flatMap { value[$0]?.text }, problems: problems))
+                    language: columns.language.flatMap { value[$0]?.text }, touchpoint: columns.touchpoint.flatMap { value[$0]?.text },
+                    score: columns.score.flatMap { value[$0]?.text }, problems: problems))
             } catch {
-                rows.append(InputRow(line: number, id: nil, text: nil, language: nil, problems: [RowProblem(code: "invalid_json", message: "line \(number), \(error)")]))
+                rows.append(InputRow(line: number, problems: [RowProblem(code: "invalid_json", message: "line \(number), \(error)")]))
             }
         }
         return rows
@@ -118,7 +127,19 @@ public struct InputRow: Sendable, Hashable {
     public var id: String?
     public var text: String?
     public var language: String?
+    public var touchpoint: String?
+    public var score: String?
     public var problems: [RowProblem]
+
+    public init(line: Int, id: String? = nil, text: String? = nil, language: String? = nil, touchpoint: String? = nil, score: String? = nil, problems: [RowProblem]) {
+        self.line = line
+        self.id = id
+        self.text = text
+        self.language = language
+        self.touchpoint = touchpoint
+        self.score = score
+        self.problems = problems
+    }
 }
 
 /// A problem with one row, in the result row's `problems`.

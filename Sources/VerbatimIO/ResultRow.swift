@@ -1,8 +1,7 @@
 import VerbatimAnalysis
 import VerbatimText
 
-/// One result row of `verbatim classify`, in the JSONL schema of design.md. Themes and flags are
-/// empty until the themes work lands.
+/// One result row of `verbatim classify`, in the JSONL schema of design.md.
 public struct ResultRow: Sendable {
     public var id: String?
     /// The input line, for rows with problems (so a bad row can be found).
@@ -27,22 +26,46 @@ public struct ResultRow: Sendable {
             let language = analysis.text.language
             json.key("language"); json.string(language.language.code)
             json.key("language_confidence"); json.number(language.confidence)
-            json.key("touchpoint"); json.string(nil)
-            json.key("touchpoint_source"); json.string("none")
+            json.key("touchpoint"); json.string(analysis.touchpoint.id)
+            json.key("touchpoint_source"); json.string(analysis.touchpoint.source.rawValue)
             json.key("sentiment")
             json.beginObject()
             json.key("score"); json.number(analysis.sentiment.score)
             json.key("label"); json.string(analysis.sentiment.label.rawValue)
             json.endObject()
+            let scalars = Array(analysis.text.text.unicodeScalars)
+            json.key("themes")
+            json.beginArray()
+            for theme in analysis.themes {
+                json.element()
+                json.beginObject()
+                json.key("id"); json.string(theme.id)
+                json.key("sentiment"); json.number(theme.sentiment)
+                json.key("evidence"); writeEvidence(theme.evidence, scalars: scalars, into: &json)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("flags")
+            json.beginArray()
+            for flag in analysis.flags {
+                json.element()
+                json.beginObject()
+                json.key("id"); json.string(flag.id)
+                json.key("severity"); json.string(flag.severity.rawValue)
+                json.key("route"); json.string(flag.route)
+                json.key("evidence"); writeEvidence(flag.evidence, scalars: scalars, into: &json)
+                json.endObject()
+            }
+            json.endArray()
         } else {
             json.key("language"); json.string(nil)
             json.key("sentiment"); json.string(nil)
+            json.key("themes"); json.beginArray(); json.endArray()
+            json.key("flags"); json.beginArray(); json.endArray()
         }
-        json.key("themes"); json.beginArray(); json.endArray()
-        json.key("flags"); json.beginArray(); json.endArray()
         json.key("problems")
         json.beginArray()
-        for problem in problems {
+        for problem in problems + (analysis?.problems ?? []).map({ RowProblem(code: "pattern_stopped", message: $0) }) {
             json.element()
             json.beginObject()
             json.key("code"); json.string(problem.code)
@@ -53,6 +76,19 @@ public struct ResultRow: Sendable {
         json.endObject()
         return json.output
     }
+}
+
+private func writeEvidence(_ evidence: [Evidence], scalars: [Unicode.Scalar], into json: inout JSONWriter) {
+    json.beginArray()
+    for item in evidence {
+        json.element()
+        json.beginObject()
+        json.key("start"); json.number(Double(item.range.lowerBound))
+        json.key("end"); json.number(Double(item.range.upperBound))
+        json.key("text"); json.string(String(String.UnicodeScalarView(scalars[item.range.clamped(to: 0..<scalars.count)])))
+        json.endObject()
+    }
+    json.endArray()
 }
 
 /// A small JSON writer: fixed key order, shortest round-trip numbers, strings escaped per RFC 8259.

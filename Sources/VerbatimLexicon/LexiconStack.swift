@@ -9,6 +9,9 @@ public struct LexiconStack: Sendable {
     public var layers: [URL]
     public var languages: [Language: LanguageLexicon]
     public var text: TextLexicon
+    public var themes = ThemeTaxonomy()
+    public var touchpoints = TouchpointCatalog()
+    public var flags = FlagRules()
     public var diagnostics: [Diagnostic]
 
     /// Languages with lexicon files.
@@ -48,6 +51,23 @@ public struct LexiconStack: Sendable {
             }
         }
         self.languages = languages
+        // themes.yaml, touchpoints.yaml and flags.yaml sit at the top of a layer (both languages).
+        let tokenizer: Tokenizer
+        do { tokenizer = try Tokenizer() } catch { throw LexiconError.unreadable(path: "ICU", reason: "\(error)") }
+        for layer in layers {
+            let themesFile = layer.appendingPathComponent("themes.yaml")
+            if FileManager.default.fileExists(atPath: themesFile.path) {
+                themes.layer(try Self.read(themesFile), file: Self.display(themesFile), tokenizer: tokenizer, diagnostics: &diagnostics)
+            }
+            let touchpointsFile = layer.appendingPathComponent("touchpoints.yaml")
+            if FileManager.default.fileExists(atPath: touchpointsFile.path) {
+                touchpoints.layer(try Self.read(touchpointsFile), file: Self.display(touchpointsFile), tokenizer: tokenizer, diagnostics: &diagnostics)
+            }
+            let flagsFile = layer.appendingPathComponent("flags.yaml")
+            if FileManager.default.fileExists(atPath: flagsFile.path) {
+                flags.layer(try Self.read(flagsFile), file: Self.display(flagsFile), tokenizer: tokenizer, diagnostics: &diagnostics)
+            }
+        }
         self.text = try TextLexicon(layers: layers)
         self.diagnostics = diagnostics + text.diagnostics
     }

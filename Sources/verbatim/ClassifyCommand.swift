@@ -7,7 +7,7 @@ import VerbatimText
 struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
-        abstract: "One result row (JSONL) per input row: language and sentiment (themes and flags follow).",
+        abstract: "One result row (JSONL) per input row: language, sentiment, themes, touch point and flags.",
         discussion: """
             Input: JSONL ({"id": …, "text": …} per line), or CSV/TSV with a header (the delimiter of a
             CSV is sniffed: , ; or tab). Every input row gives one result row, in order; a row that
@@ -37,6 +37,12 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "A column holding each row's language (en/da); other values mean auto.")
     var languageColumn: String?
 
+    @Option(help: "The touch-point / channel column (header name or 1-based index).")
+    var touchpointColumn: String?
+
+    @Option(help: "The score column (NPS 0-10, CSAT 1-5), used by flag rules.")
+    var scoreColumn: String?
+
     @Option(help: "The comments' language: auto, en or da.")
     var language: LanguageArgument = .auto
 
@@ -64,7 +70,7 @@ struct ClassifyCommand: ParsableCommand {
             }
         }
         let format = inputFormat.flatMap(CommentReader.Format.init(rawValue:)) ?? CommentReader.Format(path: input)
-        let reader = CommentReader(format: format, columns: .init(text: textColumn, id: idColumn, language: languageColumn))
+        let reader = CommentReader(format: format, columns: .init(text: textColumn, id: idColumn, language: languageColumn, touchpoint: touchpointColumn, score: scoreColumn))
         let rows = try reader.rows(data, source: input == "-" ? "<stdin>" : input)
         let sanitizer = TextSanitizer()
         var lines: [String] = []
@@ -78,7 +84,11 @@ struct ClassifyCommand: ParsableCommand {
                 problems += sanitized.problems.map { RowProblem(code: $0.code, message: $0.message) }
                 var choice = language.choice
                 if let code = row.language, let given = Language(code: code), given != .undetermined { choice = .given(given) }
-                analysis = analyzer.analyze(sanitized.text, language: choice)
+                let score = row.score.flatMap { Double($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) }
+                if let raw = row.score, !raw.trimmingCharacters(in: .whitespaces).isEmpty, score == nil {
+                    problems.append(RowProblem(code: "bad_score", message: "score '\(raw)' is not a number"))
+                }
+                analysis = analyzer.analyze(sanitized.text, language: choice, touchpoint: row.touchpoint, score: score)
             }
             if !problems.isEmpty { withProblems += 1 }
             lines.append(ResultRow(id: row.id, line: row.line, analysis: analysis, problems: problems).jsonLine)

@@ -16,6 +16,9 @@ struct EvalCommand: ParsableCommand {
             --task sentiment (default): accuracy and macro-F1 over rows with a gold label, Pearson r
             between score and rating, the confusion table and the worst errors. Labels come from the
             score: > 0.05 positive, < -0.05 negative, else neutral.
+            --task themes: the top-level ids of the themes found against the 'themes' column
+            (';'-separated), per theme P/R/F1, micro and macro over the labels the file uses; with a
+            'touchpoint' column also touch-point accuracy, from the text alone and from the column.
             --task language: each text is identified and compared with its 'lang' column, for texts of
             5 or more words and of 1-4 words, with the confusion table.
 
@@ -26,7 +29,7 @@ struct EvalCommand: ParsableCommand {
     )
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case sentiment, language
+        case sentiment, language, themes
     }
 
     @Argument(help: "Gold TSV files.")
@@ -62,6 +65,7 @@ struct EvalCommand: ParsableCommand {
         switch task {
         case .language: try runLanguage()
         case .sentiment: try runSentiment()
+        case .themes: try runThemes()
         }
     }
 
@@ -94,6 +98,29 @@ struct EvalCommand: ParsableCommand {
         }
         if let predictions {
             try (predictionLines.joined(separator: "\n") + "\n").write(toFile: predictions, atomically: true, encoding: .utf8)
+        }
+    }
+
+    private func runThemes() throws {
+        let analyzer = try Analyzer(try lexicons.compile())
+        for file in files {
+            let gold = try GoldTSV(contentsOf: URL(fileURLWithPath: file))
+            try gold.require("text")
+            try gold.require("themes")
+            for problem in gold.problems { printError(problem) }
+            var evaluation = ThemeEvaluation()
+            for row in gold.rows {
+                let text = row["text"] ?? ""
+                let choice: TextAnalyzer.LanguageChoice = Language(code: row["lang"] ?? "").map { $0 == .undetermined ? .auto : .given($0) } ?? .auto
+                let result = analyzer.analyze(text, language: choice)
+                let goldThemes = Set((row["themes"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                evaluation.add(id: row["id"] ?? "line \(row.line)", text: text, gold: goldThemes, predicted: Set(result.themes.map(\.topLevel)))
+                if let touchpoint = row["touchpoint"], !touchpoint.isEmpty {
+                    let fromColumn = analyzer.lexicons.touchpoints.resolve(column: touchpoint, text: result.text, languages: [])
+                    evaluation.addTouchpoint(gold: touchpoint, detected: result.touchpoint.id, fromColumn: fromColumn.id)
+                }
+            }
+            print(evaluation.report(title: file, worst: worst))
         }
     }
 

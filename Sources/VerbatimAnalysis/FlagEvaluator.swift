@@ -1,0 +1,88 @@
+import VerbatimLexicon
+import VerbatimText
+
+/// Evaluates the flag rules on an analysed comment: which comments someone must act on.
+public struct FlagEvaluator: Sendable {
+    let rules: FlagRules
+    private let indexes: [Language: TermIndex<Int>]
+
+    public init(_ rules: FlagRules, stemmers: [Language: Stemmer]) {
+        self.rules = rules
+        var indexes: [Language: TermIndex<Int>] = [:]
+        for (set, terms) in rules.termSets.enumerated() {
+            for (language, term) in terms {
+                indexes[language, default: TermIndex()].add(term, payload: set, stemmer: stemmers[language])
+            }
+        }
+        self.indexes = indexes
+    }
+
+    /// What a condition is evaluated on.
+    struct Facts {
+        var themes: [ThemeHit]
+        var sentiment: SentimentAnalysis
+        var score: Double?
+        var touchpoint: String?
+        var termEvidence: [Int: [Evidence]]
+    }
+
+    public func evaluate(text: AnalyzedText, themes: [ThemeHit], sentiment: SentimentAnalysis, score: Double?, touchpoint: String?, languages: [Language]) -> [FlagHit] {
+        var termEvidence: [Int: [Evidence]] = [:]
+        for language in languages {
+            for match in indexes[language]?.matches(in: text) ?? [] {
+                let range = text.tokens[match.tokenRange.lowerBound].range.lowerBound..<text.tokens[match.tokenRange.upperBound - 1].range.upperBound
+                termEvidence[match.payload, default: []].append(Evidence(tokenRange: match.tokenRange, range: range, rule: match.term.source, origin: match.term.origin))
+            }
+        }
+        let facts = Facts(themes: themes, sentiment: sentiment, score: score, touchpoint: touchpoint, termEvidence: termEvidence)
+        return rules.flags.compactMap { flag in
+            var evidence: [Evidence] = []
+            guard holds(flag.condition, facts, &evidence) else { return nil }
+            return FlagHit(id: flag.id, severity: flag.severity, route: flag.route, condition: flag.condition.description, origin: flag.origin, evidence: evidence)
+        }
+    }
+
+    private func holds(_ condition: FlagRules.Condition, _ facts: Facts, _ evidence: inout [Evidence]) -> Bool {
+        switch condition {
+        case .terms(let set):
+            guard let found = facts.termEvidence[set], !found.isEmpty else { return false }
+            evidence += found
+            return true
+        case .themes(let ids):
+            let matching = facts.themes.filter { hit in ids.contains { $0 == hit.id || $0 == hit.topLevel } }
+            evidence += matching.flatMap(\.evidence)
+            return !matching.isEmpty
+        case .sentiment(let comparison):
+            return comparison.holds(facts.sentiment.score)
+        case .label(let label):
+            return facts.sentiment.label.rawValue == label
+        case .score(let comparison):
+            return facts.score.map(comparison.holds) ?? false
+        case .touchpoint(let id):
+            return facts.touchpoint == id
+        case .all(let parts):
+            var collected: [Evidence] = []
+            guard parts.allSatisfy({ holds($0, facts, &collected) }) else { return false }
+            evidence += collected
+            return true
+        case .any(let parts):
+            var any = false
+            for part in parts where holds(part, facts, &evidence) { any = true }
+            return any
+        case .not(let part):
+            var ignored: [Evidence] = []
+            return !holds(part, facts, &ignored)
+        }
+    }
+}
+
+/// A flag raised on a comment.
+public struct FlagHit: Hashable, Sendable {
+    public var id: String
+    public var severity: FlagRules.Severity
+    public var route: String
+    /// The rule's condition, readable ("all(score <= 6.0, sentiment <= -0.5)").
+    public var condition: String
+    public var origin: EntryOrigin
+    public var evidence: [Evidence]
+}

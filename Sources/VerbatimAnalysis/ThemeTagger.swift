@@ -1,0 +1,125 @@
+import VerbatimLexicon
+import VerbatimText
+
+/// Tags a comment with the themes of the taxonomy: term matches through the compiled index
+/// (no loop over every rule), exclusions, and PCRE2 patterns where their prefilter words occur.
+/// Each theme carries its evidence and the sentiment of the clauses it is mentioned in.
+public struct ThemeTagger: Sendable {
+    struct Payload: Sendable {
+        var theme: Int
+        var isExclusion: Bool
+    }
+
+    let taxonomy: ThemeTaxonomy
+    private let indexes: [Language: TermIndex<Payload>]
+
+    public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer]) {
+        self.taxonomy = taxonomy
+        var indexes: [Language: TermIndex<Payload>] = [:]
+        for (position, theme) in taxonomy.themes.enumerated() {
+            for (language, term) in theme.terms {
+                indexes[language, default: TermIndex()].add(term, payload: Payload(theme: position, isExclusion: term.isExclusion), stemmer: stemmers[language])
+            }
+        }
+        self.indexes = indexes
+    }
+
+    public func tag(_ text: AnalyzedText, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
+        var evidence: [Int: [(tokenRange: Range<Int>, origin: EntryOrigin, source: String)]] = [:]
+        var exclusions: [Int: [Range<Int>]] = [:]
+        for language in languages {
+            for match in indexes[language]?.matches(in: text) ?? [] {
+                if match.payload.isExclusion {
+                    exclusions[match.payload.theme, default: []].append(match.tokenRange)
+                } else {
+                    evidence[match.payload.theme, default: []].append((match.tokenRange, match.term.origin, match.term.source))
+                }
+            }
+        }
+        // Patterns, only where a required word occurs.
+        var problems: [String] = []
+        let words = Set(text.tokens.map(\.normalized))
+        let utf8ToToken = TokenLocator(text)
+        for (position, theme) in taxonomy.themes.enumerated() {
+            for pattern in theme.patterns where pattern.requires.isEmpty || !pattern.requires.isDisjoint(with: words) {
+                switch pattern.regex.matches(in: text.text) {
+                case .matches(let ranges):
+                    for range in ranges {
+                        if let tokens = utf8ToToken.tokens(coveringUTF8: range) {
+                            evidence[position, default: []].append((tokens, pattern.origin, pattern.regex.pattern))
+                        }
+                    }
+                case .limitExceeded(let reason):
+                    problems.append("pattern \(pattern.origin) of theme '\(theme.id)' stopped: \(reason)")
+                case .failed(let reason):
+                    problems.append("pattern \(pattern.origin) of theme '\(theme.id)' failed: \(reason)")
+                }
+            }
+        }
+        var hits: [ThemeHit] = []
+        for (position, found) in evidence.sorted(by: { $0.key < $1.key }) {
+            let excluded = exclusions[position] ?? []
+            let kept = found.filter { item in !excluded.contains { $0.lowerBound <= item.tokenRange.lowerBound && $0.upperBound >= item.tokenRange.upperBound } }
+            guard !kept.isEmpty else { continue }
+            var unique: [(tokenRange: Range<Int>, origin: EntryOrigin, source: String)] = []
+            for item in kept.sorted(by: { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }) where !unique.contains(where: { $0.tokenRange == item.tokenRange }) {
+                unique.append(item)
+            }
+            let clauseScores = unique.compactMap { item in sentiment.clauses.first { $0.tokenRange.contains(item.tokenRange.lowerBound) }?.score }
+            let themeSentiment = clauseScores.isEmpty ? 0 : clauseScores.reduce(0, +) / Double(clauseScores.count)
+            hits.append(ThemeHit(
+                id: taxonomy.themes[position].id,
+                sentiment: (themeSentiment * 1000).rounded() / 1000,
+                evidence: unique.map { item in
+                    Evidence(tokenRange: item.tokenRange, range: text.tokens[item.tokenRange.lowerBound].range.lowerBound..<text.tokens[item.tokenRange.upperBound - 1].range.upperBound, rule: item.source, origin: item.origin)
+                }))
+        }
+        if hits.isEmpty, let fallback = taxonomy.fallback, !text.tokens.isEmpty {
+            hits.append(ThemeHit(id: fallback, sentiment: sentiment.score, evidence: []))
+        }
+        return (hits, problems)
+    }
+}
+
+/// A theme found in a comment.
+public struct ThemeHit: Hashable, Sendable {
+    public var id: String
+    /// The mean score of the clauses that mention it (−1 … +1).
+    public var sentiment: Double
+    public var evidence: [Evidence]
+
+    /// The top-level id ("delivery" for "delivery.time").
+    public var topLevel: String { String(id.split(separator: ".").first ?? Substring(id)) }
+}
+
+/// Where a theme, touch point or flag was found: code-point offsets, the rule and its file:line.
+public struct Evidence: Hashable, Sendable {
+    public var tokenRange: Range<Int>
+    public var range: Range<Int>
+    public var rule: String
+    public var origin: EntryOrigin
+}
+
+/// Maps UTF-8 byte ranges (PCRE2's) to the tokens they cover.
+struct TokenLocator {
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+
+    init(_ text: AnalyzedText) {
+        let scalars = Array(text.text.unicodeScalars)
+        var utf8Offsets = [0]
+        utf8Offsets.reserveCapacity(scalars.count + 1)
+        for scalar in scalars { utf8Offsets.append(utf8Offsets.last! + UTF8.width(scalar)) }
+        for token in text.tokens {
+            starts.append(utf8Offsets[token.range.lowerBound])
+            ends.append(utf8Offsets[token.range.upperBound])
+        }
+    }
+
+    func tokens(coveringUTF8 range: Range<Int>) -> Range<Int>? {
+        guard let first = ends.firstIndex(where: { $0 > range.lowerBound }),
+            let last = starts.lastIndex(where: { $0 < max(range.upperBound, range.lowerBound + 1) }), first <= last
+        else { return nil }
+        return first..<(last + 1)
+    }
+}

@@ -1,0 +1,53 @@
+import VerbatimLexicon
+import VerbatimText
+
+/// Resolves a comment's touch point: from the touch-point column when it has a known value
+/// (synonyms in both languages, case-insensitive), else from the comment's words (the touch
+/// point with the most evidence; ties go to the one listed first), else none.
+public struct TouchpointResolver: Sendable {
+    let catalog: TouchpointCatalog
+    private let byColumnValue: [String: Int]
+    private let indexes: [Language: TermIndex<Int>]
+
+    public init(_ catalog: TouchpointCatalog, stemmers: [Language: Stemmer]) {
+        self.catalog = catalog
+        var values: [String: Int] = [:]
+        var indexes: [Language: TermIndex<Int>] = [:]
+        for (position, touchpoint) in catalog.touchpoints.enumerated() {
+            for value in touchpoint.columnValues { values[value] = position }
+            for (language, term) in touchpoint.terms {
+                indexes[language, default: TermIndex()].add(term, payload: position, stemmer: stemmers[language])
+            }
+        }
+        byColumnValue = values
+        self.indexes = indexes
+    }
+
+    public func resolve(column: String?, text: AnalyzedText, languages: [Language]) -> TouchpointResult {
+        if let column, let position = byColumnValue[TouchpointCatalog.key(column)] {
+            return TouchpointResult(id: catalog.touchpoints[position].id, source: .column, evidence: [])
+        }
+        var counts: [Int: [Evidence]] = [:]
+        for language in languages {
+            for match in indexes[language]?.matches(in: text) ?? [] {
+                let range = text.tokens[match.tokenRange.lowerBound].range.lowerBound..<text.tokens[match.tokenRange.upperBound - 1].range.upperBound
+                counts[match.payload, default: []].append(Evidence(tokenRange: match.tokenRange, range: range, rule: match.term.source, origin: match.term.origin))
+            }
+        }
+        guard let best = counts.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key }) else {
+            return TouchpointResult(id: nil, source: .none, evidence: [])
+        }
+        return TouchpointResult(id: catalog.touchpoints[best.key].id, source: .detected, evidence: best.value)
+    }
+}
+
+/// A resolved touch point.
+public struct TouchpointResult: Hashable, Sendable {
+    public enum Source: String, Hashable, Sendable, Codable {
+        case column, detected, none
+    }
+
+    public var id: String?
+    public var source: Source
+    public var evidence: [Evidence]
+}

@@ -1,0 +1,90 @@
+import CPCRE2
+
+/// A PCRE2 pattern compiled once (UTF, UCP, caseless, JIT where available) and matched with
+/// match and depth limits, so a pathological pattern or comment is a reported problem, never a
+/// hang. The compiled code is read-only after compilation and PCRE2 allows sharing it between
+/// threads; match data is created per call.
+public final class PCRE2Regex: @unchecked Sendable {
+    /// A pattern that does not compile, with PCRE2's message and the offset (in code units) of
+    /// the problem in the pattern.
+    public struct CompileError: Error, Hashable, Sendable {
+        public var message: String
+        public var offset: Int
+    }
+
+    /// How one match attempt ended.
+    public enum Outcome: Hashable, Sendable {
+        /// UTF-8 byte ranges of every non-overlapping match.
+        case matches([Range<Int>])
+        /// The match or depth limit was hit: the pattern is too costly for this text.
+        case limitExceeded(String)
+        case failed(String)
+    }
+
+    /// Backtracking steps allowed per match attempt (PCRE2's default is ten million).
+    public static let matchLimit: UInt32 = 100_000
+    /// Nested backtracking depth allowed.
+    public static let depthLimit: UInt32 = 10_000
+
+    public let pattern: String
+    private let code: OpaquePointer
+    private let context: OpaquePointer
+
+    public init(_ pattern: String) throws(CompileError) {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS)
+        let compiled = pattern.withCString { pointer in
+            pointer.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count) {
+                pcre2_compile_8($0, pattern.utf8.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw CompileError(message: Self.message(errorCode), offset: errorOffset)
+        }
+        pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))  // falls back to the interpreter when JIT is unavailable
+        guard let context = pcre2_match_context_create_8(nil) else {
+            pcre2_code_free_8(compiled)
+            throw CompileError(message: "out of memory", offset: 0)
+        }
+        pcre2_set_match_limit_8(context, Self.matchLimit)
+        pcre2_set_depth_limit_8(context, Self.depthLimit)
+        self.pattern = pattern
+        self.code = compiled
+        self.context = context
+    }
+
+    deinit {
+        pcre2_match_context_free_8(context)
+        pcre2_code_free_8(code)
+    }
+
+    /// Every match in `text` (UTF-8 byte ranges), or why matching stopped.
+    public func matches(in text: String) -> Outcome {
+        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return .failed("out of memory") }
+        defer { pcre2_match_data_free_8(data) }
+        var text = text
+        return text.withUTF8 { bytes -> Outcome in
+            var found: [Range<Int>] = []
+            var start = 0
+            while start <= bytes.count {
+                let result = pcre2_match_8(code, bytes.baseAddress, bytes.count, start, 0, data, context)
+                if result == PCRE2_ERROR_NOMATCH { break }
+                if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_DEPTHLIMIT || result == PCRE2_ERROR_HEAPLIMIT {
+                    return .limitExceeded(Self.message(result))
+                }
+                guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return .failed(Self.message(result)) }
+                let range = Int(vector[0])..<Int(vector[1])
+                found.append(range)
+                start = range.isEmpty ? range.upperBound + 1 : range.upperBound
+            }
+            return .matches(found)
+        }
+    }
+
+    private static func message(_ code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        return length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF8.self) : "PCRE2 error \(code)"
+    }
+}

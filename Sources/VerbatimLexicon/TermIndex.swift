@@ -1,0 +1,132 @@
+import VerbatimText
+
+/// Terms compiled for matching against analysed comments without looping over every term: an
+/// index by normal form, by stem and by prefix of each term's first word. Each term carries a
+/// payload (a theme, a touch point, a flag condition). Immutable; shared by all workers.
+public struct TermIndex<Payload: Sendable>: Sendable {
+    /// A term that matched, with the token range of its evidence.
+    public struct Match: Sendable {
+        public var payload: Payload
+        public var term: TermPattern
+        public var tokenRange: Range<Int>
+    }
+
+    private struct Entry: Sendable {
+        var term: TermPattern
+        var payload: Payload
+        /// Stems of the term's words (in its language), for stem matching.
+        var stems: [[String]]
+    }
+
+    private var entries: [Entry] = []
+    private var byWord: [String: [Int]] = [:]
+    private var byStem: [String: [Int]] = [:]
+    private var byPrefix: [String: [Int]] = [:]
+    private var prefixLengths: [Int] = []
+    /// Single-word terms, for Danish compound parts ("levering" in "leveringstiden").
+    private var singleWords: [String: [Int]] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Adds a term; `stemmer` (the term's language) lets "refund" match "refunded".
+    public mutating func add(_ term: TermPattern, payload: Payload, stemmer: Stemmer?) {
+        let sides: [[TermPattern.Word]]
+        switch term.shape {
+        case .sequence(let words): sides = [words]
+        case .near(let left, let right, _): sides = [left, right]
+        }
+        let stems = sides.map { side in side.map { $0.isPrefix ? $0.text : (stemmer?.stem($0.text) ?? $0.text) } }
+        let index = entries.count
+        entries.append(Entry(term: term, payload: payload, stems: stems))
+        // Index by the first word of each side, so NEAR terms are found from either end.
+        for (side, words) in sides.enumerated() {
+            let first = words[0]
+            if first.isPrefix {
+                byPrefix[first.text, default: []].append(index)
+            } else {
+                byWord[first.text, default: []].append(index)
+                byStem[stems[side][0], default: []].append(index)
+            }
+        }
+        if case .sequence(let words) = term.shape, words.count == 1, !words[0].isPrefix {
+            singleWords[words[0].text, default: []].append(index)
+        }
+        prefixLengths = Set(byPrefix.keys.map(\.count)).sorted()
+    }
+
+    /// Every match in `text`. Punctuation between words does not break a phrase's adjacency.
+    /// - Complexity: O(tokens × candidate terms per token).
+    public func matches(in text: AnalyzedText) -> [Match] {
+        var found: [Match] = []
+        let words = text.tokens.indices.filter { text.tokens[$0].kind != .punctuation && text.tokens[$0].kind != .symbol }
+        for (position, tokenIndex) in words.enumerated() {
+            let token = text.tokens[tokenIndex]
+            var candidates: Set<Int> = []
+            candidates.formUnion(byWord[token.normalized] ?? [])
+            if let stem = text.stems[tokenIndex] { candidates.formUnion(byStem[stem] ?? []) }
+            for length in prefixLengths where length <= token.normalized.count {
+                candidates.formUnion(byPrefix[String(token.normalized.prefix(length))] ?? [])
+            }
+            for candidate in candidates.sorted() {
+                if let range = verify(entries[candidate], at: position, words: words, text: text) {
+                    found.append(Match(payload: entries[candidate].payload, term: entries[candidate].term, tokenRange: range))
+                }
+            }
+            // Compound parts: a single-word term matches a part of a Danish compound.
+            if let compound = text.compounds[tokenIndex] {
+                for part in compound.parts where part.role == .modifier || part.role == .head {
+                    for candidate in singleWords[part.text] ?? [] {
+                        found.append(Match(payload: entries[candidate].payload, term: entries[candidate].term, tokenRange: tokenIndex..<(tokenIndex + 1)))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether `words` (a term side) match the comment's words starting at `position`.
+    private func sideMatches(_ side: [TermPattern.Word], stems: [String], at position: Int, words: [Int], text: AnalyzedText) -> Bool {
+        guard position + side.count <= words.count else { return false }
+        for (offset, word) in side.enumerated() {
+            let token = text.tokens[words[position + offset]]
+            if word.isPrefix {
+                guard token.normalized.hasPrefix(word.text) else { return false }
+            } else if token.normalized != word.text, text.stems[words[position + offset]] != stems[offset] {
+                return false
+            }
+        }
+        return true
+    }
+
+    private func verify(_ entry: Entry, at position: Int, words: [Int], text: AnalyzedText) -> Range<Int>? {
+        switch entry.term.shape {
+        case .sequence(let side):
+            guard sideMatches(side, stems: entry.stems[0], at: position, words: words, text: text) else { return nil }
+            return words[position]..<(words[position + side.count - 1] + 1)
+        case .near(let left, let right, let distance):
+            // Anchor on whichever side starts here; look for the other within the distance.
+            let sides = [(left, entry.stems[0], right, entry.stems[1]), (right, entry.stems[1], left, entry.stems[0])]
+            for (anchor, anchorStems, other, otherStems) in sides
+            where sideMatches(anchor, stems: anchorStems, at: position, words: words, text: text) {
+                let low = max(0, position - distance - other.count + 1)
+                let high = min(words.count - 1, position + anchor.count - 1 + distance)
+                for start in low...max(low, high) where start + other.count <= words.count
+                    && (start + other.count <= position || start >= position + anchor.count)
+                    && sameSentence(words[start], words[position], text: text)
+                    && sideMatches(other, stems: otherStems, at: start, words: words, text: text)
+                {
+                    let first = min(start, position)
+                    let last = max(start + other.count, position + anchor.count) - 1
+                    return words[first]..<(words[last] + 1)
+                }
+            }
+            return nil
+        }
+    }
+
+    private func sameSentence(_ a: Int, _ b: Int, text: AnalyzedText) -> Bool {
+        text.sentences.first { $0.tokenRange.contains(a) }?.tokenRange.contains(b) ?? false
+    }
+}

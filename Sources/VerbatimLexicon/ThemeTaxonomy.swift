@@ -1,0 +1,92 @@
+import Foundation
+import VerbatimText
+import Yams
+
+/// The theme taxonomy of `themes.yaml`, layered: a later layer adds terms to a theme it names
+/// again, replaces its labels, and may add themes of its own.
+public struct ThemeTaxonomy: Sendable {
+    /// One theme: `delivery` or `delivery.time`.
+    public struct Theme: Sendable {
+        public var id: String
+        public var labels: [Language: String]
+        public var terms: [(language: Language, term: TermPattern)]
+        public var patterns: [PatternRule]
+        public var origin: EntryOrigin
+
+        /// The top-level id ("delivery" for "delivery.time").
+        public var topLevel: String { String(id.split(separator: ".").first ?? Substring(id)) }
+    }
+
+    /// A PCRE2 pattern of a theme, run only when one of `requires` (normal forms) is in the comment.
+    public struct PatternRule: Sendable {
+        public var regex: PCRE2Regex
+        public var requires: Set<String>
+        public var origin: EntryOrigin
+    }
+
+    public private(set) var themes: [Theme] = []
+    /// The theme of comments no other theme matched (a pack's catch-all), if any.
+    public private(set) var fallback: String?
+
+    /// The top-level ids of the default taxonomy (design.md).
+    public static let fixedTopLevels = ["service", "waiting", "price", "billing", "delivery", "product", "ordering", "digital", "communication", "ease", "contract"]
+
+    public init() {}
+
+    /// Adds one `themes.yaml` over the themes so far.
+    mutating func layer(_ text: String, file: String, tokenizer: Tokenizer, diagnostics: inout [Diagnostic]) {
+        var yaml = YAMLFile(path: file)
+        defer { diagnostics += yaml.diagnostics }
+        guard let root = yaml.root(of: text) else { return }
+        yaml.checkKeys(root, known: ["themes", "fallback"], in: "the file")
+        if let fallback = yaml.string(root["fallback"], "fallback") { self.fallback = fallback }
+        var seen: [String: Int] = [:]
+        func add(_ node: Node, parent: String?) {
+            yaml.checkKeys(node, known: ["id", "label", "terms", "patterns", "children", "description"], in: "a theme")
+            guard let id = yaml.string(node["id"], "id") else {
+                yaml.report(.error, "missing-id", "a theme needs an id", at: node)
+                return
+            }
+            if let line = seen[id] {
+                yaml.report(.error, "duplicate-id", "theme id '\(id)' is already defined on line \(line)", at: node["id"])
+                return
+            }
+            seen[id] = node["id"]?.mark?.line ?? 0
+            if let parent, !id.hasPrefix(parent + ".") {
+                yaml.report(.error, "bad-child-id", "child id '\(id)' should start with its parent's id '\(parent).'", at: node["id"])
+            }
+            var theme = themes.first { $0.id == id } ?? Theme(id: id, labels: [:], terms: [], patterns: [], origin: yaml.origin(node))
+            theme.labels.merge(yaml.labels(node["label"])) { $1 }
+            for (language, source, item) in yaml.termsByLanguage(node["terms"], "terms of '\(id)'") {
+                do {
+                    theme.terms.append((language, try TermPattern(source, origin: yaml.origin(item), tokenizer: tokenizer)))
+                } catch {
+                    yaml.report(.error, "bad-term", "term '\(source)': \(error.message)", line: item.mark?.line ?? 1, column: (item.mark?.column ?? 1) + error.column - 1)
+                }
+            }
+            for patternNode in yaml.sequence(node["patterns"], "patterns of '\(id)'") {
+                guard let regex = yaml.string(patternNode["regex"], "regex") else {
+                    yaml.report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
+                    continue
+                }
+                do {
+                    let compiled = try PCRE2Regex(regex)
+                    let requires = yaml.sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
+                    theme.patterns.append(PatternRule(regex: compiled, requires: Set(requires), origin: yaml.origin(patternNode)))
+                    if requires.isEmpty {
+                        yaml.report(.warning, "pattern-without-prefilter", "pattern runs on every comment; give it 'requires' words", at: patternNode)
+                    }
+                } catch {
+                    let column = (patternNode["regex"]?.mark?.column ?? 1) + error.offset + 1
+                    yaml.report(.error, "bad-regex", "regex does not compile: \(error.message) (at offset \(error.offset))", line: patternNode["regex"]?.mark?.line ?? 1, column: column)
+                }
+            }
+            if let index = themes.firstIndex(where: { $0.id == id }) { themes[index] = theme } else { themes.append(theme) }
+            for child in yaml.sequence(node["children"], "children of '\(id)'") { add(child, parent: id) }
+        }
+        for node in yaml.sequence(root["themes"], "themes") { add(node, parent: nil) }
+        if let fallback, !themes.contains(where: { $0.id == fallback }) {
+            yaml.report(.error, "unknown-theme", "fallback theme '\(fallback)' is not defined", at: root["fallback"])
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import VerbatimText
+import Yams
+
+/// The touch points of `touchpoints.yaml`: ids, labels, the values a touch-point column may hold,
+/// and terms for detecting the touch point from the comment. Layered like themes.
+public struct TouchpointCatalog: Sendable {
+    public struct Touchpoint: Sendable {
+        public var id: String
+        public var labels: [Language: String]
+        /// Column values in lookup form (case-folded, trimmed).
+        public var columnValues: [String]
+        public var terms: [(language: Language, term: TermPattern)]
+    }
+
+    public private(set) var touchpoints: [Touchpoint] = []
+
+    public init() {}
+
+    /// The lookup form of a column value: case-folded, inner spaces single.
+    public static func key(_ value: String) -> String {
+        value.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    mutating func layer(_ text: String, file: String, tokenizer: Tokenizer, diagnostics: inout [Diagnostic]) {
+        var yaml = YAMLFile(path: file)
+        defer { diagnostics += yaml.diagnostics }
+        guard let root = yaml.root(of: text) else { return }
+        yaml.checkKeys(root, known: ["touchpoints"], in: "the file")
+        var seenValues: [String: String] = [:]
+        for node in yaml.sequence(root["touchpoints"], "touchpoints") {
+            yaml.checkKeys(node, known: ["id", "label", "column_values", "terms"], in: "a touch point")
+            guard let id = yaml.string(node["id"], "id") else {
+                yaml.report(.error, "missing-id", "a touch point needs an id", at: node)
+                continue
+            }
+            var touchpoint = touchpoints.first { $0.id == id } ?? Touchpoint(id: id, labels: [:], columnValues: [], terms: [])
+            touchpoint.labels.merge(yaml.labels(node["label"])) { $1 }
+            for value in yaml.sequence(node["column_values"], "column_values of '\(id)'") {
+                guard let text = yaml.string(value, "a column value") else { continue }
+                let key = Self.key(text)
+                if let other = seenValues[key], other != id {
+                    yaml.report(.error, "ambiguous-value", "column value '\(text)' is also given for touch point '\(other)'", at: value)
+                    continue
+                }
+                seenValues[key] = id
+                touchpoint.columnValues.append(key)
+            }
+            for (language, source, item) in yaml.termsByLanguage(node["terms"], "terms of '\(id)'") {
+                do {
+                    touchpoint.terms.append((language, try TermPattern(source, origin: yaml.origin(item), tokenizer: tokenizer)))
+                } catch {
+                    yaml.report(.error, "bad-term", "term '\(source)': \(error.message)", line: item.mark?.line ?? 1, column: (item.mark?.column ?? 1) + error.column - 1)
+                }
+            }
+            if let index = touchpoints.firstIndex(where: { $0.id == id }) { touchpoints[index] = touchpoint } else { touchpoints.append(touchpoint) }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import VerbatimText
+import Yams
+
+/// Reads a YAML lexicon file into Yams nodes, turning every problem into a `Diagnostic` with the
+/// file, line and column (from the node's mark), so loaders can report all problems and go on.
+struct YAMLFile {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// The document's root node, or nil (with a diagnostic) when the YAML does not parse.
+    mutating func root(of text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+                report(.error, "yaml-syntax", "YAML: \(problem)", line: mark.line, column: mark.column)
+            default:
+                report(.error, "yaml-syntax", "YAML: \(error)", line: 1, column: 1)
+            }
+        } catch {
+            report(.error, "yaml-syntax", "YAML: \(error)", line: 1, column: 1)
+        }
+        return nil
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, at node: Node?) {
+        report(severity, code, message, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, line: Int, column: Int) {
+        diagnostics.append(Diagnostic(severity: severity, code: code, message: message, file: path, line: line, column: column))
+    }
+
+    func origin(_ node: Node?) -> EntryOrigin {
+        EntryOrigin(file: path, line: node?.mark?.line ?? 1)
+    }
+
+    /// The items of a sequence value (reporting anything else).
+    mutating func sequence(_ node: Node?, _ what: String) -> [Node] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            report(.error, "yaml-shape", "\(what) should be a list", at: node)
+            return []
+        }
+        return Array(sequence)
+    }
+
+    /// A string value (reporting anything else).
+    mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            report(.error, "yaml-shape", "\(what) should be a single value", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// `{en: [...], da: [...]}` → terms per language, each with its node for positions.
+    mutating func termsByLanguage(_ node: Node?, _ what: String) -> [(Language, String, Node)] {
+        guard let node else { return [] }
+        guard let mapping = node.mapping else {
+            report(.error, "yaml-shape", "\(what) should map languages to lists: {en: [...], da: [...]}", at: node)
+            return []
+        }
+        var terms: [(Language, String, Node)] = []
+        for (key, value) in mapping {
+            guard let code = key.string, let language = Language(code: code), language != .undetermined else {
+                report(.error, "unknown-language", "unknown language '\(key.string ?? "?")' in \(what); use en or da", at: key)
+                continue
+            }
+            for item in sequence(value, "\(what).\(code)") {
+                if let text = string(item, "a term") { terms.append((language, text, item)) }
+            }
+        }
+        return terms
+    }
+
+    /// `{en: "…", da: "…"}` labels.
+    mutating func labels(_ node: Node?) -> [Language: String] {
+        var labels: [Language: String] = [:]
+        for (key, value) in node?.mapping ?? [:] {
+            if let code = key.string, let language = Language(code: code), let text = value.string { labels[language] = text }
+        }
+        return labels
+    }
+
+    /// Keys of a mapping that are not in `known` are reported (a typo would silently do nothing).
+    mutating func checkKeys(_ node: Node, known: Set<String>, in what: String) {
+        for (key, _) in node.mapping ?? [:] where !known.contains(key.string ?? "") {
+            report(.error, "unknown-key", "unknown key '\(key.string ?? "?")' in \(what); keys are \(known.sorted().joined(separator: ", "))", at: key)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+import VerbatimLexicon
+import VerbatimText
+@testable import VerbatimAnalysis
+
+/// Themes, touch points and flags from small layers written here, over the bundled sentiment lexicons.
+@Suite struct ThemeTaggingTests {
+    static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../lexicons").standardizedFileURL
+
+    static let themes = """
+        themes:
+          - id: delivery
+            label: {en: Delivery, da: Levering}
+            terms: {en: [delivery, deliver*, "arrived late"], da: [levering]}
+            children:
+              - id: delivery.cost
+                label: {en: Delivery cost, da: Fragtpris}
+                terms: {en: ["delivery charge", "shipping NEAR/3 expensive", '-"free delivery charge"']}
+          - id: service
+            label: {en: Service, da: Service}
+            terms: {en: [driver, staff, rude], da: [chauffør, personale]}
+          - id: waiting
+            label: {en: Waiting, da: Ventetid}
+            terms: {en: [wait]}
+            patterns:
+              - regex: '\\b\\d+\\s*(days|weeks|dage|uger)\\b'
+                requires: [days, weeks, dage, uger]
+          - id: billing
+            label: {en: Billing, da: Regning}
+            terms: {en: [refund]}
+        """
+    static let touchpoints = """
+        touchpoints:
+          - id: web
+            label: {en: Website, da: Hjemmeside}
+            column_values: [web, online, hjemmeside]
+            terms: {en: [website], da: [hjemmeside]}
+          - id: phone
+            label: {en: Phone, da: Telefon}
+            column_values: [phone, telefon]
+            terms: {en: [called, phone], da: [ringede, telefon]}
+        """
+    static let flags = """
+        flags:
+          - id: churn_risk
+            severity: high
+            route: retention
+            when:
+              all:
+                - terms: {en: ["cancel my subscription", "switching to"], da: [opsige*]}
+                - not: {terms: {en: ["not switching"]}}
+          - id: very_negative_detractor
+            severity: high
+            route: cx_team
+            when: {all: [{score: "<= 6"}, {sentiment: "<= -0.5"}]}
+        """
+
+    static func layer(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return folder
+    }
+
+    static let lexicons: CompiledLexicons = {
+        let folder = try! Self.layer(["themes.yaml": themes, "touchpoints.yaml": touchpoints, "flags.yaml": flags])
+        // The bundled layer first (sentiment), then ours, which replaces nothing it names.
+        var stack = try! LexiconStack(layers: [bundled])
+        let ours = try! LexiconStack(layers: [folder])
+        stack.themes = ours.themes
+        stack.touchpoints = ours.touchpoints
+        stack.flags = ours.flags
+        return try! CompiledLexicons(stack)
+    }()
+
+    let analyzer = try! Analyzer(ThemeTaggingTests.lexicons)
+
+    func themes(_ text: String, _ language: Language = .english) -> [String] {
+        analyzer.analyze(text, language: .given(language)).themes.map(\.id)
+    }
+
+    @Test func matchesWordsStemsPrefixesPhrasesAndCompoundParts() {
+        #expect(themes("The delivery was fine") == ["delivery"])
+        #expect(themes("It was delivered on Monday") == ["delivery"])  // deliver*
+        #expect(themes("They refunded me") == ["billing"])  // stem of "refund"
+        #expect(themes("The parcel arrived late") == ["delivery"])
+        #expect(themes("Leveringstiden var lang", .danish) == ["delivery"])  // compound part
+        #expect(themes("Hjemmeleveringen var fin", .danish) == ["delivery"])
+    }
+
+    @Test func nearAndExclusions() {
+        #expect(themes("shipping was really expensive").contains("delivery.cost"))
+        #expect(themes("shipping was fast and the rest of the order was expensive").contains("delivery.cost") == false)
+        #expect(themes("There was a delivery charge").contains("delivery.cost"))
+        #expect(themes("There was no free delivery charge").contains("delivery.cost") == false)
+    }
+
+    @Test func patternsRunWhereTheirWordsOccur() {
+        let result = analyzer.analyze("I waited 3 weeks", language: .given(.english))
+        #expect(result.themes.map(\.id) == ["waiting"])
+        #expect(result.themes[0].evidence.map(\.range) == [2..<8, 9..<16])  // "waited" (stem of wait) and the pattern
+        #expect(result.themes[0].evidence.map(\.rule).last == "\\b\\d+\\s*(days|weeks|dage|uger)\\b")
+    }
+
+    @Test func themeSentimentComesFromItsClause() {
+        let result = analyzer.analyze("The delivery was great but the driver was rude", language: .given(.english))
+        let delivery = result.themes.first { $0.id == "delivery" }
+        let service = result.themes.first { $0.id == "service" }
+        #expect((delivery?.sentiment ?? 0) > 0)
+        #expect((service?.sentiment ?? 0) < 0)
+        #expect(delivery?.evidence.first?.origin.file.hasSuffix("themes.yaml") == true)
+    }
+
+    @Test func touchPointsFromTheColumnOrTheText() {
+        #expect(analyzer.analyze("ok", touchpoint: " Online ").touchpoint == TouchpointResult(id: "web", source: .column, evidence: []))
+        #expect(analyzer.analyze("ok", touchpoint: "Hjemmeside").touchpoint.id == "web")
+        let detected = analyzer.analyze("I called three times", language: .given(.english)).touchpoint
+        #expect(detected.id == "phone")
+        #expect(detected.source == .detected)
+        #expect(analyzer.analyze("Fine", language: .given(.english)).touchpoint.source == TouchpointResult.Source.none)
+    }
+
+    @Test func flagsFollowTheirConditions() {
+        #expect(analyzer.analyze("I will cancel my subscription", language: .given(.english)).flags.map(\.id) == ["churn_risk"])
+        #expect(analyzer.analyze("Jeg vil opsige mit abonnement", language: .given(.danish)).flags.map(\.id) == ["churn_risk"])
+        #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 2).flags.map(\.id) == ["very_negative_detractor"])
+        #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 9).flags.isEmpty)
+    }
+
+    @Test func aCatastrophicPatternOnAOneMegabyteCommentIsAReportedProblem() throws {
+        let layer = try Self.layer(["themes.yaml": """
+            themes:
+              - id: waiting
+                patterns:
+                  - regex: '(a+)+$'
+                    requires: [x]
+            """])
+        var stack = try LexiconStack(layers: [Self.bundled])
+        stack.themes = try LexiconStack(layers: [layer]).themes
+        let analyzer = try Analyzer(try CompiledLexicons(stack))
+        let comment = "x " + String(repeating: "a", count: 1_000_000) + "!"
+        let start = Date()
+        let result = analyzer.analyze(comment, language: .given(.english))
+        #expect(result.problems.count == 1)
+        #expect(result.problems.first?.contains("stopped") == true)
+        #expect(Date().timeIntervalSince(start) < 60)  // a sanity bound, not a timing target
+    }
+}
+
+@Suite struct ThemeLexiconDiagnosticsTests {
+    func diagnostics(_ files: [String: String]) throws -> [String] {
+        try LexiconStack(layers: [try ThemeTaggingTests.layer(files)]).diagnostics.map { $0.description.replacingOccurrences(of: #"^.*/"#, with: "", options: .regularExpression) }
+    }
+
+    @Test func badRegexNamesItsPosition() throws {
+        let found = try diagnostics(["themes.yaml": "themes:\n  - id: waiting\n    patterns:\n      - regex: 'a(b'\n        requires: [a]\n"])
+        #expect(found.count == 1)
+        #expect(found[0].hasPrefix("themes.yaml:4:"))
+        #expect(found[0].contains("regex does not compile"))
+    }
+
+    @Test func duplicateIdsBadChildIdsUnknownKeysAndBadTerms() throws {
+        let yaml = """
+            themes:
+              - id: delivery
+                children:
+                  - id: shipping.cost
+                    terms: {en: ["de*livery"]}
+              - id: delivery
+              - id: price
+                term: {en: [price]}
+            """
+        let codes = try LexiconStack(layers: [try ThemeTaggingTests.layer(["themes.yaml": yaml])]).diagnostics.map(\.code)
+        #expect(codes.sorted() == ["bad-child-id", "bad-term", "duplicate-id", "unknown-key"])
+    }
+
+    @Test func yamlSyntaxErrorsHaveLineAndColumn() throws {
+        let found = try diagnostics(["flags.yaml": "flags:\n  - id: x\n    when: {terms: [unclosed\n"])
+        #expect(found.first?.contains("error: YAML") == true)
+        #expect(found.first?.hasPrefix("flags.yaml:") == true)
+    }
+
+    @Test func flagConditionsAreChecked() throws {
+        let yaml = """
+            flags:
+              - id: a
+                severity: urgent
+                when: {label: negative}
+              - id: b
+                when: {score: "about 6"}
+              - id: c
+                when: {mood: angry}
+            """
+        let codes = try LexiconStack(layers: [try ThemeTaggingTests.layer(["flags.yaml": yaml])]).diagnostics.map(\.code)
+        #expect(codes == ["bad-severity", "bad-comparison", "unknown-key"])
+    }
+}
