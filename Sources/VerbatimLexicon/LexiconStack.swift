@@ -69,7 +69,27 @@ public struct LexiconStack: Sendable {
             }
         }
         self.text = try TextLexicon(layers: layers)
+        diagnostics += Self.unknownThemeReferences(flags: flags, themes: themes)
         self.diagnostics = diagnostics + text.diagnostics
+    }
+
+    /// Flag conditions that name a theme the taxonomy does not define.
+    static func unknownThemeReferences(flags: FlagRules, themes: ThemeTaxonomy) -> [Diagnostic] {
+        let known = Set(themes.themes.map(\.id))
+        var found: [Diagnostic] = []
+        func visit(_ condition: FlagRules.Condition, flag: FlagRules.Flag) {
+            switch condition {
+            case .themes(let ids):
+                for id in ids where !known.contains(id) {
+                    found.append(Diagnostic(severity: .error, code: "unknown-theme", message: "flag '\(flag.id)' names theme '\(id)', which no themes.yaml defines", file: flag.origin.file, line: flag.origin.line))
+                }
+            case .all(let parts), .any(let parts): parts.forEach { visit($0, flag: flag) }
+            case .not(let part): visit(part, flag: flag)
+            default: break
+            }
+        }
+        for flag in flags.flags { visit(flag.condition, flag: flag) }
+        return found
     }
 
     /// The sentiment files of one language folder, in the order they apply.

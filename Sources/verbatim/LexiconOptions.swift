@@ -45,5 +45,5 @@ struct LexiconOptions: ParsableArguments {
 /// The lexicon stack has errors (already printed).
 struct LexiconStackError: Error, CustomStringConvertible {
     var errors: Int
-    var description: String { "the lexicons have \(errors) error(s); each is listed above with its file and line" }
+    var description: String { "the lexicons have \(errors) error(s); each is listed above with its file and line ('verbatim lexicon check' lists warnings too)" }
 }

@@ -183,3 +183,27 @@ import Testing
         #expect(result.stderr.contains("en/sentiment.tsv:1:6: error: valence 'great' is not a number [bad-number]"))
     }
 }
+
+@Suite struct LexiconCheckCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func theBundledLexiconsHaveNoErrors() throws {
+        let result = try cli.run(["lexicon", "check"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("0 error(s)"))
+    }
+
+    @Test func listsEveryProblemWithFileLineAndColumnAndExits1() throws {
+        let themes = try cli.temporaryFile("themes:\n  - id: waiting\n    patterns:\n      - regex: '(unclosed'\n        requires: [wait]\n  - id: waiting\n", name: "themes.yaml")
+        let folder = URL(fileURLWithPath: themes).deletingLastPathComponent().path
+        let result = try cli.run(["lexicon", "check", folder])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("themes.yaml:4:"))
+        #expect(result.stdout.contains("regex does not compile"))
+        #expect(result.stdout.contains("themes.yaml:6:9: error: theme id 'waiting' is already defined on line 2 [duplicate-id]"))
+        #expect(result.stdout.contains("2 error(s)"))
+        let json = try cli.run(["lexicon", "check", "--format", "json", folder])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["errors"] as? Int == 2)
+    }
+}
