@@ -6,10 +6,21 @@ let package = Package(
     name: "VerbatimBenchmarks",
     dependencies: [.package(name: "Verbatim", path: "..")],
     targets: [
+        .target(name: "BenchmarkSupport", path: "Sources/BenchmarkSupport"),
         .executableTarget(
             name: "text-benchmark",
-            dependencies: [.product(name: "VerbatimText", package: "Verbatim")],
+            dependencies: ["BenchmarkSupport", .product(name: "VerbatimText", package: "Verbatim")],
             path: "Sources/TextBenchmark"
+        ),
+        .executableTarget(
+            name: "analysis-benchmark",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "VerbatimText", package: "Verbatim"),
+                .product(name: "VerbatimLexicon", package: "Verbatim"),
+                .product(name: "VerbatimAnalysis", package: "Verbatim"),
+            ],
+            path: "Sources/AnalysisBenchmark"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,10 +1,10 @@
 /// Generates survey-like bilingual comments from a fixed seed: half English, half Danish, 3–60
 /// words, with capitals, punctuation runs, emoji, emoticons, numbers with units, compounds and
 /// the odd URL, so every tokenizer path is exercised in realistic proportions.
-struct CorpusGenerator {
+public struct CorpusGenerator {
     private var random: SplitMix64
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    public init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     static let english = """
         the delivery was fast but driver rude app keeps crashing after update support never called back waited \
@@ -24,7 +24,7 @@ struct CorpusGenerator {
         """.split(separator: " ").map(String.init)
     static let extras = ["😡", "👍🏽", "😍", "🙄", ":-)", ":(", "<3", "10/10", "3 dage", "2 weeks", "299 kr", "www.shop.dk", "!!!", "?", "..."]
 
-    mutating func comment() -> String {
+    public mutating func comment() -> String {
         let words = Int(random.next() % 58) + 3
         let pool = random.next() % 2 == 0 ? Self.english : Self.danish
         var text = ""
@@ -51,10 +51,10 @@ struct CorpusGenerator {
     }
 }
 
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
