@@ -20,8 +20,8 @@ public final class Analyzer {
         if let secondary = analyzed.language.secondary { languages.append(secondary) }
         let (themes, problems) = lexicons.themes.tag(analyzed, sentiment: sentiment, languages: languages)
         let resolved = lexicons.touchpoints.resolve(column: touchpoint, text: analyzed, languages: languages)
-        let flags = lexicons.flags.evaluate(text: analyzed, themes: themes, sentiment: sentiment, score: score, touchpoint: resolved.id, languages: languages)
-        return CommentAnalysis(text: analyzed, sentiment: sentiment, themes: themes, touchpoint: resolved, flags: flags, problems: problems)
+        let flagged = lexicons.flags.evaluate(text: analyzed, themes: themes, sentiment: sentiment, score: score, touchpoint: resolved.id, languages: languages)
+        return CommentAnalysis(text: analyzed, sentiment: sentiment, themes: themes, touchpoint: resolved, flags: flagged.flags, problems: problems + flagged.problems)
     }
 }
 

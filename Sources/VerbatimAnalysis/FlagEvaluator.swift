@@ -24,9 +24,12 @@ public struct FlagEvaluator: Sendable {
         var score: Double?
         var touchpoint: String?
         var termEvidence: [Int: [Evidence]]
+        var patternEvidence: [Int: [Evidence]]
     }
 
-    public func evaluate(text: AnalyzedText, themes: [ThemeHit], sentiment: SentimentAnalysis, score: Double?, touchpoint: String?, languages: [Language]) -> [FlagHit] {
+    public func evaluate(
+        text: AnalyzedText, themes: [ThemeHit], sentiment: SentimentAnalysis, score: Double?, touchpoint: String?, languages: [Language]
+    ) -> (flags: [FlagHit], problems: [String]) {
         var termEvidence: [Int: [Evidence]] = [:]
         for language in languages {
             for match in indexes[language]?.matches(in: text) ?? [] {
@@ -34,18 +37,44 @@ public struct FlagEvaluator: Sendable {
                 termEvidence[match.payload, default: []].append(Evidence(tokenRange: match.tokenRange, range: range, rule: match.term.source, origin: match.term.origin))
             }
         }
-        let facts = Facts(themes: themes, sentiment: sentiment, score: score, touchpoint: touchpoint, termEvidence: termEvidence)
-        return rules.flags.compactMap { flag in
+        // Pattern sets, only where a required word occurs (as for themes).
+        var patternEvidence: [Int: [Evidence]] = [:]
+        var problems: [String] = []
+        let words = Set(text.tokens.map(\.normalized))
+        let locator = TokenLocator(text)
+        for (set, patterns) in rules.patternSets.enumerated() {
+            for pattern in patterns where pattern.requires.isEmpty || !pattern.requires.isDisjoint(with: words) {
+                switch pattern.regex.matches(in: text.text) {
+                case .matches(let ranges):
+                    for range in ranges {
+                        guard let tokens = locator.tokens(coveringUTF8: range) else { continue }
+                        let span = text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound - 1].range.upperBound
+                        patternEvidence[set, default: []].append(Evidence(tokenRange: tokens, range: span, rule: pattern.regex.pattern, origin: pattern.origin))
+                    }
+                case .limitExceeded(let reason), .failed(let reason):
+                    problems.append("pattern \(pattern.origin) stopped: \(reason)")
+                }
+            }
+        }
+        let facts = Facts(themes: themes, sentiment: sentiment, score: score, touchpoint: touchpoint, termEvidence: termEvidence, patternEvidence: patternEvidence)
+        let flags = rules.flags.compactMap { flag -> FlagHit? in
             var evidence: [Evidence] = []
             guard holds(flag.condition, facts, &evidence) else { return nil }
+            var seen: Set<Range<Int>> = []
+            evidence = evidence.filter { seen.insert($0.range).inserted }.sorted { $0.range.lowerBound < $1.range.lowerBound }
             return FlagHit(id: flag.id, severity: flag.severity, route: flag.route, condition: flag.condition.description, origin: flag.origin, evidence: evidence)
         }
+        return (flags, problems)
     }
 
     private func holds(_ condition: FlagRules.Condition, _ facts: Facts, _ evidence: inout [Evidence]) -> Bool {
         switch condition {
         case .terms(let set):
             guard let found = facts.termEvidence[set], !found.isEmpty else { return false }
+            evidence += found
+            return true
+        case .patterns(let set):
+            guard let found = facts.patternEvidence[set], !found.isEmpty else { return false }
             evidence += found
             return true
         case .themes(let ids):

@@ -50,9 +50,11 @@ public struct FlagRules: Sendable {
         }
     }
 
-    /// A flag's condition. `terms` holds the index of a term set in `termSets`.
+    /// A flag's condition. `terms` holds the index of a term set in `termSets`, `patterns` of a
+    /// pattern set in `patternSets`.
     public indirect enum Condition: Sendable, CustomStringConvertible {
         case terms(Int)
+        case patterns(Int)
         case themes([String])
         case sentiment(Comparison)
         case label(String)
@@ -65,6 +67,7 @@ public struct FlagRules: Sendable {
         public var description: String {
             switch self {
             case .terms: "terms"
+            case .patterns: "patterns"
             case .themes(let ids): "theme \(ids.joined(separator: "|"))"
             case .sentiment(let comparison): "sentiment \(comparison)"
             case .label(let label): "label \(label)"
@@ -80,6 +83,8 @@ public struct FlagRules: Sendable {
     public private(set) var flags: [Flag] = []
     /// The term sets conditions refer to, each with its terms per language.
     public private(set) var termSets: [[(language: Language, term: TermPattern)]] = []
+    /// The pattern sets conditions refer to (PCRE2 with prefilter words, as in themes).
+    public private(set) var patternSets: [[ThemeTaxonomy.PatternRule]] = []
 
     public init() {}
 
@@ -117,11 +122,13 @@ public struct FlagRules: Sendable {
     }
 
     private mutating func condition(_ node: Node, yaml: inout YAMLFile, tokenizer: Tokenizer) -> Condition? {
-        guard let mapping = node.mapping, mapping.count == 1 || mapping.keys.contains(where: { $0.string == "terms" }) else {
-            yaml.report(.error, "bad-condition", "a condition is a map with one key (terms, theme, themes, sentiment, label, score, touchpoint, all, any, not)", at: node)
+        guard let mapping = node.mapping, !mapping.isEmpty else {
+            yaml.report(.error, "bad-condition", "a condition is a map: terms, patterns, theme, themes, sentiment, label, score, touchpoint, all, any, not", at: node)
             return nil
         }
+        // Several keys in one map all hold, except that `terms` and `patterns` side by side are alternatives.
         var parts: [Condition] = []
+        var alternatives: [Condition] = []
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "terms":
@@ -134,7 +141,24 @@ public struct FlagRules: Sendable {
                     }
                 }
                 termSets.append(set)
-                parts.append(.terms(termSets.count - 1))
+                alternatives.append(.terms(termSets.count - 1))
+            case "patterns":
+                var set: [ThemeTaxonomy.PatternRule] = []
+                for patternNode in yaml.sequence(value, "patterns") {
+                    guard let regex = yaml.string(patternNode["regex"], "regex") else {
+                        yaml.report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
+                        continue
+                    }
+                    do {
+                        let requires = yaml.sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
+                        set.append(ThemeTaxonomy.PatternRule(regex: try PCRE2Regex(regex), requires: Set(requires), origin: yaml.origin(patternNode)))
+                    } catch {
+                        yaml.report(.error, "bad-regex", "regex does not compile: \(error.message) (at offset \(error.offset))",
+                                    line: patternNode["regex"]?.mark?.line ?? 1, column: (patternNode["regex"]?.mark?.column ?? 1) + error.offset + 1)
+                    }
+                }
+                patternSets.append(set)
+                alternatives.append(.patterns(patternSets.count - 1))
             case "theme":
                 if let id = yaml.string(value, "theme") { parts.append(.themes([id])) }
             case "themes":
@@ -164,6 +188,7 @@ public struct FlagRules: Sendable {
                 return nil
             }
         }
+        if !alternatives.isEmpty { parts.append(alternatives.count == 1 ? alternatives[0] : .any(alternatives)) }
         return parts.count == 1 ? parts[0] : .all(parts)
     }
 }

@@ -43,7 +43,7 @@ median("theme tagging") { zip(analyzed, zip(scored, languages)).reduce(0) { $0 +
 median("touch points + flags") {
     zip(analyzed, zip(scored, languages)).reduce(0) { total, item in
         let touchpoint = lexicons.touchpoints.resolve(column: nil, text: item.0, languages: item.1.1)
-        return total + lexicons.flags.evaluate(text: item.0, themes: [], sentiment: item.1.0, score: 5, touchpoint: touchpoint.id, languages: item.1.1).count
+        return total + lexicons.flags.evaluate(text: item.0, themes: [], sentiment: item.1.0, score: 5, touchpoint: touchpoint.id, languages: item.1.1).flags.count
     }
 }
 var usage = rusage()
