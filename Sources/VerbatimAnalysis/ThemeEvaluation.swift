@@ -9,6 +9,8 @@ public struct ThemeEvaluation: Sendable {
     private var falsePositives: [String: Int] = [:]
     private var falseNegatives: [String: Int] = [:]
     private var rows: [(gold: Set<String>, predicted: Set<String>, id: String, text: String)] = []
+    /// Per rule (`theme: term (file:line)`): how often it raised a theme the gold row does not have.
+    private var falsePositiveRules: [String: Int] = [:]
     public private(set) var touchpointRows = 0
     public private(set) var touchpointsDetectedCorrectly = 0
     public private(set) var touchpointsDetected = 0
@@ -16,8 +18,12 @@ public struct ThemeEvaluation: Sendable {
 
     public init() {}
 
-    public mutating func add(id: String, text: String, gold: Set<String>, predicted: Set<String>) {
+    public mutating func add(id: String, text: String, gold: Set<String>, hits: [ThemeHit]) {
+        let predicted = Set(hits.map(\.topLevel))
         rows.append((gold, predicted, id, text))
+        for hit in hits where !gold.contains(hit.topLevel) && !gold.isEmpty || gold.isEmpty && !hits.isEmpty {
+            for item in hit.evidence { falsePositiveRules["\(hit.id): '\(item.rule)' (\(item.origin))", default: 0] += 1 }
+        }
     }
 
     public mutating func addTouchpoint(gold: String, detected: String?, fromColumn: String?) {
@@ -74,6 +80,10 @@ public struct ThemeEvaluation: Sendable {
             lines.append(String(format: "  touch point from the column: accuracy %.4f (%d/%d)", Double(touchpointsResolvedFromColumn) / Double(touchpointRows), touchpointsResolvedFromColumn, touchpointRows))
         }
         if worst > 0 {
+            lines.append("  rules raising themes the gold does not have (most first):")
+            for (rule, count) in falsePositiveRules.sorted(by: { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }).prefix(worst) {
+                lines.append("    \(count)× \(rule)")
+            }
             lines.append("  misses:")
             let space = Set(labels)
             for row in rows where row.predicted.intersection(space) != row.gold {

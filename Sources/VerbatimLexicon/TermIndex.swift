@@ -47,7 +47,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
                 byPrefix[first.text, default: []].append(index)
             } else {
                 byWord[first.text, default: []].append(index)
-                byStem[stems[side][0], default: []].append(index)
+                if Self.stemUsable(stems[side][0]) { byStem[stems[side][0], default: []].append(index) }
             }
         }
         if case .sequence(let words) = term.shape, words.count == 1, !words[0].isPrefix {
@@ -93,7 +93,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             let token = text.tokens[words[position + offset]]
             if word.isPrefix {
                 guard token.normalized.hasPrefix(word.text) else { return false }
-            } else if token.normalized != word.text, text.stems[words[position + offset]] != stems[offset] {
+            } else if token.normalized != word.text, !Self.stemUsable(stems[offset]) || text.stems[words[position + offset]] != stems[offset] {
                 return false
             }
         }
@@ -124,6 +124,12 @@ public struct TermIndex<Payload: Sendable>: Sendable {
             }
             return nil
         }
+    }
+
+    /// Short stems collide with function words (Danish "vare" and "var" share "var"): only stems
+    /// of `CompiledSentimentLexicon.minimumStemLength` or more letters match.
+    static func stemUsable(_ stem: String) -> Bool {
+        stem.count >= CompiledSentimentLexicon.minimumStemLength
     }
 
     private func sameSentence(_ a: Int, _ b: Int, text: AnalyzedText) -> Bool {

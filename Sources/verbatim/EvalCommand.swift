@@ -114,7 +114,7 @@ struct EvalCommand: ParsableCommand {
                 let choice: TextAnalyzer.LanguageChoice = Language(code: row["lang"] ?? "").map { $0 == .undetermined ? .auto : .given($0) } ?? .auto
                 let result = analyzer.analyze(text, language: choice)
                 let goldThemes = Set((row["themes"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-                evaluation.add(id: row["id"] ?? "line \(row.line)", text: text, gold: goldThemes, predicted: Set(result.themes.map(\.topLevel)))
+                evaluation.add(id: row["id"] ?? "line \(row.line)", text: text, gold: goldThemes, hits: result.themes)
                 if let touchpoint = row["touchpoint"], !touchpoint.isEmpty {
                     let fromColumn = analyzer.lexicons.touchpoints.resolve(column: touchpoint, text: result.text, languages: [])
                     evaluation.addTouchpoint(gold: touchpoint, detected: result.touchpoint.id, fromColumn: fromColumn.id)
