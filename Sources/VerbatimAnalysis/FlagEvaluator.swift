@@ -4,11 +4,11 @@ import VerbatimText
 /// Evaluates the flag rules on an analysed comment: which comments someone must act on.
 public struct FlagEvaluator: Sendable {
     let rules: FlagRules
-    private let indexes: [Language: TermIndex<Int>]
+    private let indexes: [Language: TermIndex]
 
     public init(_ rules: FlagRules, stemmers: [Language: Stemmer]) {
         self.rules = rules
-        var indexes: [Language: TermIndex<Int>] = [:]
+        var indexes: [Language: TermIndex] = [:]
         for (set, terms) in rules.termSets.enumerated() {
             for (language, term) in terms {
                 indexes[language, default: TermIndex()].add(term, payload: set, stemmer: stemmers[language])

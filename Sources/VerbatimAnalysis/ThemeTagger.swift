@@ -5,20 +5,16 @@ import VerbatimText
 /// (no loop over every rule), exclusions, and PCRE2 patterns where their prefilter words occur.
 /// Each theme carries its evidence and the sentiment of the clauses it is mentioned in.
 public struct ThemeTagger: Sendable {
-    struct Payload: Sendable {
-        var theme: Int
-        var isExclusion: Bool
-    }
-
     let taxonomy: ThemeTaxonomy
-    private let indexes: [Language: TermIndex<Payload>]
+    /// Payload: the theme's position; exclusions are told apart by their term.
+    private let indexes: [Language: TermIndex]
 
     public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer]) {
         self.taxonomy = taxonomy
-        var indexes: [Language: TermIndex<Payload>] = [:]
+        var indexes: [Language: TermIndex] = [:]
         for (position, theme) in taxonomy.themes.enumerated() {
             for (language, term) in theme.terms {
-                indexes[language, default: TermIndex()].add(term, payload: Payload(theme: position, isExclusion: term.isExclusion), stemmer: stemmers[language])
+                indexes[language, default: TermIndex()].add(term, payload: position, stemmer: stemmers[language])
             }
         }
         self.indexes = indexes
@@ -29,10 +25,10 @@ public struct ThemeTagger: Sendable {
         var exclusions: [Int: [Range<Int>]] = [:]
         for language in languages {
             for match in indexes[language]?.matches(in: text) ?? [] {
-                if match.payload.isExclusion {
-                    exclusions[match.payload.theme, default: []].append(match.tokenRange)
+                if match.term.isExclusion {
+                    exclusions[match.payload, default: []].append(match.tokenRange)
                 } else {
-                    evidence[match.payload.theme, default: []].append((match.tokenRange, match.term.origin, match.term.source))
+                    evidence[match.payload, default: []].append((match.tokenRange, match.term.origin, match.term.source))
                 }
             }
         }

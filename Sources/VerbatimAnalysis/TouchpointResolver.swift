@@ -7,12 +7,12 @@ import VerbatimText
 public struct TouchpointResolver: Sendable {
     let catalog: TouchpointCatalog
     private let byColumnValue: [String: Int]
-    private let indexes: [Language: TermIndex<Int>]
+    private let indexes: [Language: TermIndex]
 
     public init(_ catalog: TouchpointCatalog, stemmers: [Language: Stemmer]) {
         self.catalog = catalog
         var values: [String: Int] = [:]
-        var indexes: [Language: TermIndex<Int>] = [:]
+        var indexes: [Language: TermIndex] = [:]
         for (position, touchpoint) in catalog.touchpoints.enumerated() {
             for value in touchpoint.columnValues { values[value] = position }
             for (language, term) in touchpoint.terms {

@@ -21,8 +21,8 @@ public struct CompiledSentimentLexicon: Sendable {
     public let settings: SentimentSettings
     private let words: [String: SentimentEntry]
     private let stems: [String: SentimentEntry]
-    private let prefixes: [String: SentimentEntry]
-    private let prefixLengths: [Int]
+    /// `*` entries by their first three letters, longest prefix first.
+    private let prefixes: [String: [(prefix: String, entry: SentimentEntry)]]
     private let modifiers: [String: Modifier]
     public let phrases: PhraseTrie<PhraseValue>
     /// Terms that normalise to nothing (only spaces or control characters): never matched.
@@ -35,13 +35,16 @@ public struct CompiledSentimentLexicon: Sendable {
         settings = lexicon.settings
         var words: [String: SentimentEntry] = [:]
         var stems: [String: SentimentEntry] = [:]
-        var prefixes: [String: SentimentEntry] = [:]
+        var prefixes: [String: [(prefix: String, entry: SentimentEntry)]] = [:]
         var phrases = PhraseTrie<PhraseValue>()
         var unmatchable: [SentimentEntry] = []
         for entry in lexicon.entries {
             if entry.isPrefix {
                 let normalized = tokenizer.tokenize(String(entry.term.dropLast())).map(\.normalized).joined()
-                if !normalized.isEmpty { prefixes[normalized] = entry }
+                if normalized.count >= 3 {
+                    prefixes[String(normalized.prefix(3)), default: []].removeAll { $0.prefix == normalized }
+                    prefixes[String(normalized.prefix(3)), default: []].append((normalized, entry))
+                }
                 continue
             }
             let tokens = tokenizer.tokenize(entry.term).map(\.normalized)
@@ -72,8 +75,7 @@ public struct CompiledSentimentLexicon: Sendable {
         }
         self.words = words
         self.stems = stems
-        self.prefixes = prefixes
-        self.prefixLengths = Set(prefixes.keys.map(\.count)).sorted(by: >)
+        self.prefixes = prefixes.mapValues { $0.sorted { $0.prefix.count > $1.prefix.count } }
         self.modifiers = modifiers
         self.phrases = phrases
         self.unmatchable = unmatchable
@@ -91,11 +93,11 @@ public struct CompiledSentimentLexicon: Sendable {
         if let stem, stem.count >= Self.minimumStemLength, word.count >= Self.minimumStemmedWordLength, let entry = stems[stem] {
             return (entry, .stem)
         }
-        if !prefixLengths.isEmpty {
-            let characters = Array(word)
-            for length in prefixLengths where length <= characters.count {
-                if let entry = prefixes[String(characters[..<length])] { return (entry, .prefix) }
-            }
+        if !prefixes.isEmpty, word.unicodeScalars.count >= 3,
+            let candidates = prefixes[String(String.UnicodeScalarView(word.unicodeScalars.prefix(3)))],
+            let found = candidates.first(where: { word.hasPrefix($0.prefix) })
+        {
+            return (found.entry, .prefix)
         }
         if let compound {
             if let entry = words[compound.head] { return (entry, .compoundHead) }
@@ -110,5 +112,5 @@ public struct CompiledSentimentLexicon: Sendable {
     public func modifier(word: String) -> Modifier? { modifiers[word] }
 
     /// Number of single-word, prefix and phrase entries compiled.
-    public var entryCount: Int { words.count + prefixes.count }
+    public var entryCount: Int { words.count + prefixes.values.reduce(0) { $0 + $1.count } }
 }

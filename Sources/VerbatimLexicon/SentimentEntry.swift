@@ -17,5 +17,5 @@ public struct SentimentEntry: Hashable, Sendable {
 
     /// `disappoint*`: matches every word starting with `disappoint`. (In a term without letters,
     /// such as the emoticon `:*`, the `*` is literal.)
-    public var isPrefix: Bool { term.hasSuffix("*") && term.contains(where: \.isLetter) }
+    public var isPrefix: Bool { term.utf8.last == UInt8(ascii: "*") && term.unicodeScalars.contains(where: \.properties.isAlphabetic) }
 }

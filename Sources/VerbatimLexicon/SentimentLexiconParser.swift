@@ -124,7 +124,7 @@ public enum SentimentLexiconParser {
     /// after at least three letters. In a term without letters (an emoticon such as `:*`) a `*`
     /// is an ordinary character.
     static func wildcardProblem(_ term: String) -> String? {
-        guard term.contains("*"), term.contains(where: \.isLetter) else { return nil }
+        guard term.utf8.contains(UInt8(ascii: "*")), term.unicodeScalars.contains(where: \.properties.isAlphabetic) else { return nil }
         if term.filter({ $0 == "*" }).count > 1 || !term.hasSuffix("*") {
             return "'*' may only end a term (a prefix such as 'disappoint*')"
         }

@@ -11,21 +11,26 @@ struct TSVLine {
     static func lines(of text: String) -> [TSVLine] {
         var result: [TSVLine] = []
         for (offset, raw) in Lines.split(text).enumerated() {
-            var content = Substring(raw)
-            var previous: Character = " "
-            for index in content.indices {
-                if content[index] == "#", previous == " " || previous == "\t" {
-                    content = content[..<index]
+            // Work on scalars: lexicon files are large and Character iteration is slow.
+            let scalars = raw.unicodeScalars
+            var end = scalars.endIndex
+            var previous: Unicode.Scalar = " "
+            for index in scalars.indices {
+                if scalars[index] == "#", previous == " " || previous == "\t" {
+                    end = index
                     break
                 }
-                previous = content[index]
+                previous = scalars[index]
             }
-            guard content.contains(where: { !$0.isWhitespace }) else { continue }
+            let content = scalars[scalars.startIndex..<end]
+            guard content.contains(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { continue }
             var fields: [(String, Int)] = []
             var column = 1
             for field in content.split(separator: "\t", omittingEmptySubsequences: false) {
                 let leading = field.prefix(while: { $0 == " " }).count
-                fields.append((field.trimmingCharacters(in: .whitespaces), column + leading))
+                var trimmed = field.dropFirst(leading)
+                while let last = trimmed.last, last == " " { trimmed = trimmed.dropLast() }
+                fields.append((String(String.UnicodeScalarView(trimmed)), column + leading))
                 column += field.count + 1
             }
             while let last = fields.last, last.0.isEmpty { fields.removeLast() }

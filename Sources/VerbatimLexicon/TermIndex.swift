@@ -1,9 +1,12 @@
 import VerbatimText
 
 /// Terms compiled for matching against analysed comments without looping over every term: an
-/// index by normal form, by stem and by prefix of each term's first word. Each term carries a
-/// payload (a theme, a touch point, a flag condition). Immutable; shared by all workers.
-public struct TermIndex<Payload: Sendable>: Sendable {
+/// index by normal form, by stem and by prefix of each term's first word. Each term carries an
+/// integer payload (a theme, a touch point, a flag condition's term set) — not a generic one, so
+/// the matcher runs specialised from other modules. Immutable; shared by all workers.
+public struct TermIndex: Sendable {
+    public typealias Payload = Int
+
     /// A term that matched, with the token range of its evidence.
     public struct Match: Sendable {
         public var payload: Payload
@@ -21,8 +24,8 @@ public struct TermIndex<Payload: Sendable>: Sendable {
     private var entries: [Entry] = []
     private var byWord: [String: [Int]] = [:]
     private var byStem: [String: [Int]] = [:]
+    /// Prefix terms by their first three letters (every prefix has at least three).
     private var byPrefix: [String: [Int]] = [:]
-    private var prefixLengths: [Int] = []
     /// Single-word terms, for Danish compound parts ("levering" in "leveringstiden").
     private var singleWords: [String: [Int]] = [:]
 
@@ -44,7 +47,7 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         for (side, words) in sides.enumerated() {
             let first = words[0]
             if first.isPrefix {
-                byPrefix[first.text, default: []].append(index)
+                byPrefix[String(first.text.prefix(3)), default: []].append(index)
             } else {
                 byWord[first.text, default: []].append(index)
                 if Self.stemUsable(stems[side][0]) { byStem[stems[side][0], default: []].append(index) }
@@ -53,23 +56,27 @@ public struct TermIndex<Payload: Sendable>: Sendable {
         if case .sequence(let words) = term.shape, words.count == 1, !words[0].isPrefix {
             singleWords[words[0].text, default: []].append(index)
         }
-        prefixLengths = Set(byPrefix.keys.map(\.count)).sorted()
     }
 
     /// Every match in `text`. Punctuation between words does not break a phrase's adjacency.
     /// - Complexity: O(tokens × candidate terms per token).
     public func matches(in text: AnalyzedText) -> [Match] {
         var found: [Match] = []
+        guard !entries.isEmpty else { return found }
         let words = text.tokens.indices.filter { text.tokens[$0].kind != .punctuation && text.tokens[$0].kind != .symbol }
+        var candidates: [Int] = []
         for (position, tokenIndex) in words.enumerated() {
             let token = text.tokens[tokenIndex]
-            var candidates: Set<Int> = []
-            candidates.formUnion(byWord[token.normalized] ?? [])
-            if let stem = text.stems[tokenIndex] { candidates.formUnion(byStem[stem] ?? []) }
-            for length in prefixLengths where length <= token.normalized.count {
-                candidates.formUnion(byPrefix[String(token.normalized.prefix(length))] ?? [])
+            candidates.removeAll(keepingCapacity: true)
+            if let hits = byWord[token.normalized] { candidates += hits }
+            if let stem = text.stems[tokenIndex], stem != token.normalized, let hits = byStem[stem] { candidates += hits }
+            if !byPrefix.isEmpty, token.normalized.unicodeScalars.count >= 3,
+                let hits = byPrefix[String(String.UnicodeScalarView(token.normalized.unicodeScalars.prefix(3)))]
+            {
+                candidates += hits
             }
-            for candidate in candidates.sorted() {
+            if candidates.count > 1 { candidates = Array(Set(candidates)).sorted() }
+            for candidate in candidates {
                 if let range = verify(entries[candidate], at: position, words: words, text: text) {
                     found.append(Match(payload: entries[candidate].payload, term: entries[candidate].term, tokenRange: range))
                 }
