@@ -22,14 +22,9 @@ public struct ThemeTagger: Sendable {
 
     public func tag(_ text: AnalyzedText, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
         var evidence: [Int: [(tokenRange: Range<Int>, origin: EntryOrigin, source: String)]] = [:]
-        var exclusions: [Int: [Range<Int>]] = [:]
         for language in languages {
             for match in indexes[language]?.matches(in: text) ?? [] {
-                if match.term.isExclusion {
-                    exclusions[match.payload, default: []].append(match.tokenRange)
-                } else {
-                    evidence[match.payload, default: []].append((match.tokenRange, match.term.origin, match.term.source))
-                }
+                evidence[match.payload, default: []].append((match.tokenRange, match.term.origin, match.term.source))
             }
         }
         // Patterns, only where a required word occurs.
@@ -54,11 +49,8 @@ public struct ThemeTagger: Sendable {
         }
         var hits: [ThemeHit] = []
         for (position, found) in evidence.sorted(by: { $0.key < $1.key }) {
-            let excluded = exclusions[position] ?? []
-            let kept = found.filter { item in !excluded.contains { $0.lowerBound <= item.tokenRange.lowerBound && $0.upperBound >= item.tokenRange.upperBound } }
-            guard !kept.isEmpty else { continue }
             var unique: [(tokenRange: Range<Int>, origin: EntryOrigin, source: String)] = []
-            for item in kept.sorted(by: { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }) where !unique.contains(where: { $0.tokenRange == item.tokenRange }) {
+            for item in found.sorted(by: { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }) where !unique.contains(where: { $0.tokenRange == item.tokenRange }) {
                 unique.append(item)
             }
             let clauseScores = unique.compactMap { item in sentiment.clauses.first { $0.tokenRange.contains(item.tokenRange.lowerBound) }?.score }

@@ -58,9 +58,24 @@ public struct TermIndex: Sendable {
         }
     }
 
-    /// Every match in `text`. Punctuation between words does not break a phrase's adjacency.
-    /// - Complexity: O(tokens × candidate terms per token).
+    /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match lying
+    /// inside an exclusion match of the same payload is dropped — and are not returned themselves.
     public func matches(in text: AnalyzedText) -> [Match] {
+        let all = allMatches(in: text)
+        let exclusions = all.filter(\.term.isExclusion)
+        guard !exclusions.isEmpty else { return all }
+        return all.filter { match in
+            !match.term.isExclusion && !exclusions.contains { exclusion in
+                exclusion.payload == match.payload && exclusion.tokenRange.lowerBound <= match.tokenRange.lowerBound
+                    && exclusion.tokenRange.upperBound >= match.tokenRange.upperBound
+            }
+        }
+    }
+
+    /// Every match in `text`, exclusion terms included. Punctuation between words does not break a
+    /// phrase's adjacency.
+    /// - Complexity: O(tokens × candidate terms per token).
+    func allMatches(in text: AnalyzedText) -> [Match] {
         var found: [Match] = []
         guard !entries.isEmpty else { return found }
         let words = text.tokens.indices.filter { text.tokens[$0].kind != .punctuation && text.tokens[$0].kind != .symbol }

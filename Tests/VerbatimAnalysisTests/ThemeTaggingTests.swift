@@ -39,7 +39,7 @@ import VerbatimText
           - id: phone
             label: {en: Phone, da: Telefon}
             column_values: [phone, telefon]
-            terms: {en: [called, phone], da: [ringede, telefon]}
+            terms: {en: [called, phone, '-"called me back"'], da: [ringede, telefon]}
         """
     static let flags = """
         flags:
@@ -119,6 +119,8 @@ import VerbatimText
         #expect(detected.id == "phone")
         #expect(detected.source == .detected)
         #expect(analyzer.analyze("Fine", language: .given(.english)).touchpoint.source == TouchpointResult.Source.none)
+        // Exclusions work for touch points too: "called me back" is not the customer phoning.
+        #expect(analyzer.analyze("They called me back", language: .given(.english)).touchpoint.id == nil)
     }
 
     @Test func flagsFollowTheirConditions() {
