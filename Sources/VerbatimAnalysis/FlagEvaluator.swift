@@ -33,8 +33,7 @@ public struct FlagEvaluator: Sendable {
         var termEvidence: [Int: [Evidence]] = [:]
         for language in languages {
             for match in indexes[language]?.matches(in: text) ?? [] {
-                let range = text.tokens[match.tokenRange.lowerBound].range.lowerBound..<text.tokens[match.tokenRange.upperBound - 1].range.upperBound
-                termEvidence[match.payload, default: []].append(Evidence(tokenRange: match.tokenRange, range: range, rule: match.term.source, origin: match.term.origin))
+                termEvidence[match.payload, default: []].append(Evidence(match, in: text))
             }
         }
         // Pattern sets, only where a required word occurs (as for themes).
@@ -43,17 +42,10 @@ public struct FlagEvaluator: Sendable {
         let words = Set(text.tokens.map(\.normalized))
         let locator = TokenLocator(text)
         for (set, patterns) in rules.patternSets.enumerated() {
-            for pattern in patterns where pattern.requires.isEmpty || !pattern.requires.isDisjoint(with: words) {
-                switch pattern.regex.matches(in: text.text) {
-                case .matches(let ranges):
-                    for range in ranges {
-                        guard let tokens = locator.tokens(coveringUTF8: range) else { continue }
-                        let span = text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound - 1].range.upperBound
-                        patternEvidence[set, default: []].append(Evidence(tokenRange: tokens, range: span, rule: pattern.regex.pattern, origin: pattern.origin))
-                    }
-                case .limitExceeded(let reason), .failed(let reason):
-                    problems.append("pattern \(pattern.origin) stopped: \(reason)")
-                }
+            for pattern in patterns {
+                let found = pattern.evidence(in: text, words: words, locator: locator)
+                patternEvidence[set, default: []] += found.evidence
+                if let problem = found.problem { problems.append(problem) }
             }
         }
         let facts = Facts(themes: themes, sentiment: sentiment, score: score, touchpoint: touchpoint, termEvidence: termEvidence, patternEvidence: patternEvidence)

@@ -21,35 +21,25 @@ public struct ThemeTagger: Sendable {
     }
 
     public func tag(_ text: AnalyzedText, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
-        var evidence: [Int: [(tokenRange: Range<Int>, origin: EntryOrigin, source: String)]] = [:]
+        var evidence: [Int: [Evidence]] = [:]
         for language in languages {
             for match in indexes[language]?.matches(in: text) ?? [] {
-                evidence[match.payload, default: []].append((match.tokenRange, match.term.origin, match.term.source))
+                evidence[match.payload, default: []].append(Evidence(match, in: text))
             }
         }
-        // Patterns, only where a required word occurs.
         var problems: [String] = []
         let words = Set(text.tokens.map(\.normalized))
-        let utf8ToToken = TokenLocator(text)
+        let locator = TokenLocator(text)
         for (position, theme) in taxonomy.themes.enumerated() {
-            for pattern in theme.patterns where pattern.requires.isEmpty || !pattern.requires.isDisjoint(with: words) {
-                switch pattern.regex.matches(in: text.text) {
-                case .matches(let ranges):
-                    for range in ranges {
-                        if let tokens = utf8ToToken.tokens(coveringUTF8: range) {
-                            evidence[position, default: []].append((tokens, pattern.origin, pattern.regex.pattern))
-                        }
-                    }
-                case .limitExceeded(let reason):
-                    problems.append("pattern \(pattern.origin) of theme '\(theme.id)' stopped: \(reason)")
-                case .failed(let reason):
-                    problems.append("pattern \(pattern.origin) of theme '\(theme.id)' failed: \(reason)")
-                }
+            for pattern in theme.patterns {
+                let found = pattern.evidence(in: text, words: words, locator: locator)
+                evidence[position, default: []] += found.evidence
+                if let problem = found.problem { problems.append("theme '\(theme.id)': \(problem)") }
             }
         }
         var hits: [ThemeHit] = []
-        for (position, found) in evidence.sorted(by: { $0.key < $1.key }) {
-            var unique: [(tokenRange: Range<Int>, origin: EntryOrigin, source: String)] = []
+        for (position, found) in evidence.sorted(by: { $0.key < $1.key }) where !found.isEmpty {
+            var unique: [Evidence] = []
             for item in found.sorted(by: { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }) where !unique.contains(where: { $0.tokenRange == item.tokenRange }) {
                 unique.append(item)
             }
@@ -58,9 +48,7 @@ public struct ThemeTagger: Sendable {
             hits.append(ThemeHit(
                 id: taxonomy.themes[position].id,
                 sentiment: (themeSentiment * 1000).rounded() / 1000,
-                evidence: unique.map { item in
-                    Evidence(tokenRange: item.tokenRange, range: text.tokens[item.tokenRange.lowerBound].range.lowerBound..<text.tokens[item.tokenRange.upperBound - 1].range.upperBound, rule: item.source, origin: item.origin)
-                }))
+                evidence: unique))
         }
         if hits.isEmpty, let fallback = taxonomy.fallback, !text.tokens.isEmpty {
             hits.append(ThemeHit(id: fallback, sentiment: sentiment.score, evidence: []))
@@ -86,6 +74,36 @@ public struct Evidence: Hashable, Sendable {
     public var range: Range<Int>
     public var rule: String
     public var origin: EntryOrigin
+}
+
+extension Evidence {
+    /// The evidence of a term match.
+    init(_ match: TermIndex.Match, in text: AnalyzedText) {
+        self.init(tokenRange: match.tokenRange, tokens: text.tokens, rule: match.term.source, origin: match.term.origin)
+    }
+
+    init(tokenRange: Range<Int>, tokens: [Token], rule: String, origin: EntryOrigin) {
+        self.init(
+            tokenRange: tokenRange, range: tokens[tokenRange.lowerBound].range.lowerBound..<tokens[tokenRange.upperBound - 1].range.upperBound,
+            rule: rule, origin: origin)
+    }
+}
+
+extension ThemeTaxonomy.PatternRule {
+    /// The pattern's matches in `text` as evidence — run only when a required word occurs — or
+    /// the problem that stopped it (a match limit).
+    func evidence(in text: AnalyzedText, words: Set<String>, locator: TokenLocator) -> (evidence: [Evidence], problem: String?) {
+        guard requires.isEmpty || !requires.isDisjoint(with: words) else { return ([], nil) }
+        switch regex.matches(in: text.text) {
+        case .matches(let ranges):
+            let evidence = ranges.compactMap { range in
+                locator.tokens(coveringUTF8: range).map { Evidence(tokenRange: $0, tokens: text.tokens, rule: regex.pattern, origin: origin) }
+            }
+            return (evidence, nil)
+        case .limitExceeded(let reason), .failed(let reason):
+            return ([], "pattern \(origin) stopped: \(reason)")
+        }
+    }
 }
 
 /// Maps UTF-8 byte ranges (PCRE2's) to the tokens they cover.

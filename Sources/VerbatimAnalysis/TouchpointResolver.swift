@@ -30,8 +30,7 @@ public struct TouchpointResolver: Sendable {
         var counts: [Int: [Evidence]] = [:]
         for language in languages {
             for match in indexes[language]?.matches(in: text) ?? [] {
-                let range = text.tokens[match.tokenRange.lowerBound].range.lowerBound..<text.tokens[match.tokenRange.upperBound - 1].range.upperBound
-                counts[match.payload, default: []].append(Evidence(tokenRange: match.tokenRange, range: range, rule: match.term.source, origin: match.term.origin))
+                counts[match.payload, default: []].append(Evidence(match, in: text))
             }
         }
         guard let best = counts.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key }) else {

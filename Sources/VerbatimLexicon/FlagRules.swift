@@ -132,32 +132,10 @@ public struct FlagRules: Sendable {
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "terms":
-                var set: [(Language, TermPattern)] = []
-                for (language, source, item) in yaml.termsByLanguage(value, "terms") {
-                    do {
-                        set.append((language, try TermPattern(source, origin: yaml.origin(item), tokenizer: tokenizer)))
-                    } catch {
-                        yaml.report(.error, "bad-term", "term '\(source)': \(error.message)", line: item.mark?.line ?? 1, column: (item.mark?.column ?? 1) + error.column - 1)
-                    }
-                }
-                termSets.append(set)
+                termSets.append(yaml.terms(value, "terms", tokenizer: tokenizer))
                 alternatives.append(.terms(termSets.count - 1))
             case "patterns":
-                var set: [ThemeTaxonomy.PatternRule] = []
-                for patternNode in yaml.sequence(value, "patterns") {
-                    guard let regex = yaml.string(patternNode["regex"], "regex") else {
-                        yaml.report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
-                        continue
-                    }
-                    do {
-                        let requires = yaml.sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
-                        set.append(ThemeTaxonomy.PatternRule(regex: try PCRE2Regex(regex), requires: Set(requires), origin: yaml.origin(patternNode)))
-                    } catch {
-                        yaml.report(.error, "bad-regex", "regex does not compile: \(error.message) (at offset \(error.offset))",
-                                    line: patternNode["regex"]?.mark?.line ?? 1, column: (patternNode["regex"]?.mark?.column ?? 1) + error.offset + 1)
-                    }
-                }
-                patternSets.append(set)
+                patternSets.append(yaml.patterns(value, "patterns"))
                 alternatives.append(.patterns(patternSets.count - 1))
             case "theme":
                 if let id = yaml.string(value, "theme") { parts.append(.themes([id])) }

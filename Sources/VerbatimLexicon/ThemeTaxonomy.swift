@@ -57,30 +57,8 @@ public struct ThemeTaxonomy: Sendable {
             }
             var theme = themes.first { $0.id == id } ?? Theme(id: id, labels: [:], terms: [], patterns: [], origin: yaml.origin(node))
             theme.labels.merge(yaml.labels(node["label"])) { $1 }
-            for (language, source, item) in yaml.termsByLanguage(node["terms"], "terms of '\(id)'") {
-                do {
-                    theme.terms.append((language, try TermPattern(source, origin: yaml.origin(item), tokenizer: tokenizer)))
-                } catch {
-                    yaml.report(.error, "bad-term", "term '\(source)': \(error.message)", line: item.mark?.line ?? 1, column: (item.mark?.column ?? 1) + error.column - 1)
-                }
-            }
-            for patternNode in yaml.sequence(node["patterns"], "patterns of '\(id)'") {
-                guard let regex = yaml.string(patternNode["regex"], "regex") else {
-                    yaml.report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
-                    continue
-                }
-                do {
-                    let compiled = try PCRE2Regex(regex)
-                    let requires = yaml.sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
-                    theme.patterns.append(PatternRule(regex: compiled, requires: Set(requires), origin: yaml.origin(patternNode)))
-                    if requires.isEmpty {
-                        yaml.report(.warning, "pattern-without-prefilter", "pattern runs on every comment; give it 'requires' words", at: patternNode)
-                    }
-                } catch {
-                    let column = (patternNode["regex"]?.mark?.column ?? 1) + error.offset + 1
-                    yaml.report(.error, "bad-regex", "regex does not compile: \(error.message) (at offset \(error.offset))", line: patternNode["regex"]?.mark?.line ?? 1, column: column)
-                }
-            }
+            theme.terms += yaml.terms(node["terms"], "terms of '\(id)'", tokenizer: tokenizer)
+            theme.patterns += yaml.patterns(node["patterns"], "patterns of '\(id)'")
             if let index = themes.firstIndex(where: { $0.id == id }) { themes[index] = theme } else { themes.append(theme) }
             for child in yaml.sequence(node["children"], "children of '\(id)'") { add(child, parent: id) }
         }

@@ -46,13 +46,7 @@ public struct TouchpointCatalog: Sendable {
                 seenValues[key] = id
                 touchpoint.columnValues.append(key)
             }
-            for (language, source, item) in yaml.termsByLanguage(node["terms"], "terms of '\(id)'") {
-                do {
-                    touchpoint.terms.append((language, try TermPattern(source, origin: yaml.origin(item), tokenizer: tokenizer)))
-                } catch {
-                    yaml.report(.error, "bad-term", "term '\(source)': \(error.message)", line: item.mark?.line ?? 1, column: (item.mark?.column ?? 1) + error.column - 1)
-                }
-            }
+            touchpoint.terms += yaml.terms(node["terms"], "terms of '\(id)'", tokenizer: tokenizer)
             if let index = touchpoints.firstIndex(where: { $0.id == id }) { touchpoints[index] = touchpoint } else { touchpoints.append(touchpoint) }
         }
     }

@@ -96,4 +96,40 @@ struct YAMLFile {
             report(.error, "unknown-key", "unknown key '\(key.string ?? "?")' in \(what); keys are \(known.sorted().joined(separator: ", "))", at: key)
         }
     }
+
+    /// `{en: [...], da: [...]}` parsed as terms; a bad term is reported at its own position.
+    mutating func terms(_ node: Node?, _ what: String, tokenizer: Tokenizer) -> [(language: Language, term: TermPattern)] {
+        var terms: [(language: Language, term: TermPattern)] = []
+        for (language, source, item) in termsByLanguage(node, what) {
+            do {
+                terms.append((language, try TermPattern(source, origin: origin(item), tokenizer: tokenizer)))
+            } catch {
+                report(.error, "bad-term", "term '\(source)': \(error.message)", line: item.mark?.line ?? 1, column: (item.mark?.column ?? 1) + error.column - 1)
+            }
+        }
+        return terms
+    }
+
+    /// A list of `{regex: '…', requires: [...]}` compiled with PCRE2; a regex that does not compile is
+    /// reported with its position, a pattern without `requires` gets a warning.
+    mutating func patterns(_ node: Node?, _ what: String) -> [ThemeTaxonomy.PatternRule] {
+        var rules: [ThemeTaxonomy.PatternRule] = []
+        for patternNode in sequence(node, what) {
+            guard let regex = string(patternNode["regex"], "regex") else {
+                report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
+                continue
+            }
+            do {
+                let requires = sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
+                rules.append(ThemeTaxonomy.PatternRule(regex: try PCRE2Regex(regex), requires: Set(requires), origin: origin(patternNode)))
+                if requires.isEmpty {
+                    report(.warning, "pattern-without-prefilter", "pattern runs on every comment; give it 'requires' words", at: patternNode)
+                }
+            } catch {
+                report(.error, "bad-regex", "regex does not compile: \(error.message) (at offset \(error.offset))",
+                       line: patternNode["regex"]?.mark?.line ?? 1, column: (patternNode["regex"]?.mark?.column ?? 1) + error.offset + 1)
+            }
+        }
+        return rules
+    }
 }
