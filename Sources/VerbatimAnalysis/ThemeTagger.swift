@@ -39,10 +39,13 @@ public struct ThemeTagger: Sendable {
         }
         var hits: [ThemeHit] = []
         for (position, found) in evidence.sorted(by: { $0.key < $1.key }) where !found.isEmpty {
+            // Longest spans first; a span inside one already kept ("waiting" in "Still waiting") adds nothing.
             var unique: [Evidence] = []
-            for item in found.sorted(by: { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }) where !unique.contains(where: { $0.tokenRange == item.tokenRange }) {
+            for item in found.sorted(by: { $0.tokenRange.count > $1.tokenRange.count || $0.tokenRange.count == $1.tokenRange.count && $0.tokenRange.lowerBound < $1.tokenRange.lowerBound })
+            where !unique.contains(where: { $0.tokenRange.lowerBound <= item.tokenRange.lowerBound && $0.tokenRange.upperBound >= item.tokenRange.upperBound }) {
                 unique.append(item)
             }
+            unique.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
             let clauseScores = unique.compactMap { item in sentiment.clauses.first { $0.tokenRange.contains(item.tokenRange.lowerBound) }?.score }
             let themeSentiment = clauseScores.isEmpty ? 0 : clauseScores.reduce(0, +) / Double(clauseScores.count)
             hits.append(ThemeHit(

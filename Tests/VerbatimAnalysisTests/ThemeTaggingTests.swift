@@ -12,7 +12,7 @@ import VerbatimText
         themes:
           - id: delivery
             label: {en: Delivery, da: Levering}
-            terms: {en: [delivery, deliver*, "arrived late"], da: [levering]}
+            terms: {en: [delivery, deliver*, arrived, "arrived late"], da: [levering]}
             children:
               - id: delivery.cost
                 label: {en: Delivery cost, da: Fragtpris}
@@ -100,6 +100,8 @@ import VerbatimText
         let result = analyzer.analyze("I waited 3 weeks", language: .given(.english))
         #expect(result.themes.map(\.id) == ["waiting"])
         #expect(result.themes[0].evidence.map(\.range) == [2..<8, 9..<16])  // "waited" (stem of wait) and the pattern
+        let nested = analyzer.analyze("The parcel arrived late", language: .given(.english)).themes.first
+        #expect(nested?.evidence.map(\.rule) == ["arrived late"])  // not also "arrived" inside it
         #expect(result.themes[0].evidence.map(\.rule).last == "\\b\\d+\\s*(days|weeks|dage|uger)\\b")
     }
 
