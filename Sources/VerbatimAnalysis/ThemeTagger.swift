@@ -53,7 +53,9 @@ public struct ThemeTagger: Sendable {
                 sentiment: (themeSentiment * 1000).rounded() / 1000,
                 evidence: unique))
         }
-        if hits.isEmpty, let fallback = taxonomy.fallback, !text.tokens.isEmpty {
+        if let fallback = taxonomy.fallback, !text.tokens.isEmpty,
+            !hits.contains(where: { taxonomy.fallbackScope.contains($0.topLevel) })
+        {
             hits.append(ThemeHit(id: fallback, sentiment: sentiment.score, evidence: []))
         }
         return (hits, problems)

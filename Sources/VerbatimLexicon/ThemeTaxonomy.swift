@@ -25,8 +25,11 @@ public struct ThemeTaxonomy: Sendable {
     }
 
     public private(set) var themes: [Theme] = []
-    /// The theme of comments no other theme matched (a pack's catch-all), if any.
+    /// The theme of comments none of `fallbackScope`'s themes matched (a pack's catch-all), if any.
     public private(set) var fallback: String?
+    /// The top-level ids of the file that declared the fallback: themes of other layers (the
+    /// default taxonomy under a domain pack) do not stop it.
+    public private(set) var fallbackScope: Set<String> = []
 
     /// The top-level ids of the default taxonomy (design.md).
     public static let fixedTopLevels = ["service", "waiting", "price", "billing", "delivery", "product", "ordering", "digital", "communication", "ease", "contract"]
@@ -62,7 +65,11 @@ public struct ThemeTaxonomy: Sendable {
             if let index = themes.firstIndex(where: { $0.id == id }) { themes[index] = theme } else { themes.append(theme) }
             for child in yaml.sequence(node["children"], "children of '\(id)'") { add(child, parent: id) }
         }
-        for node in yaml.sequence(root["themes"], "themes") { add(node, parent: nil) }
+        let declared = yaml.sequence(root["themes"], "themes")
+        for node in declared { add(node, parent: nil) }
+        if root["fallback"] != nil {
+            fallbackScope = Set(declared.compactMap { $0["id"]?.string }.map { String($0.split(separator: ".").first ?? Substring($0)) })
+        }
         if let fallback, !themes.contains(where: { $0.id == fallback }) {
             yaml.report(.error, "unknown-theme", "fallback theme '\(fallback)' is not defined", at: root["fallback"])
         }

@@ -200,3 +200,23 @@ import VerbatimText
         #expect(codes == ["bad-severity", "bad-comparison", "unknown-key"])
     }
 }
+
+@Suite struct ThemePackTests {
+    /// A pack's fallback is given when none of the pack's own themes matched, whatever the
+    /// default taxonomy under it found.
+    @Test func aPacksFallbackIgnoresThemesOfOtherLayers() throws {
+        let base = try ThemeTaggingTests.layer(["themes.yaml": "themes:\n  - id: waiting\n    terms: {en: [wait]}\n"])
+        let pack = try ThemeTaggingTests.layer(["themes.yaml": """
+            fallback: misc
+            themes:
+              - id: food
+                terms: {en: [pizza]}
+              - id: misc
+            """])
+        var stack = try LexiconStack(layers: [ThemeTaggingTests.bundled])
+        stack.themes = try LexiconStack(layers: [base, pack]).themes
+        let analyzer = try Analyzer(try CompiledLexicons(stack))
+        #expect(analyzer.analyze("We had to wait an hour", language: .given(.english)).themes.map(\.id) == ["waiting", "misc"])
+        #expect(analyzer.analyze("The pizza was cold", language: .given(.english)).themes.map(\.id) == ["food"])
+    }
+}
