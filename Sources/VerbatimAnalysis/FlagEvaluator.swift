@@ -40,10 +40,10 @@ public struct FlagEvaluator: Sendable {
         var patternEvidence: [Int: [Evidence]] = [:]
         var problems: [String] = []
         let words = Set(text.tokens.map(\.normalized))
-        let locator = TokenLocator(text)
+        var locator: TokenLocator?
         for (set, patterns) in rules.patternSets.enumerated() {
             for pattern in patterns {
-                let found = pattern.evidence(in: text, words: words, locator: locator)
+                let found = pattern.evidence(in: text, words: words, locator: &locator)
                 patternEvidence[set, default: []] += found.evidence
                 if let problem = found.problem { problems.append(problem) }
             }

@@ -29,10 +29,10 @@ public struct ThemeTagger: Sendable {
         }
         var problems: [String] = []
         let words = Set(text.tokens.map(\.normalized))
-        let locator = TokenLocator(text)
+        var locator: TokenLocator?
         for (position, theme) in taxonomy.themes.enumerated() {
             for pattern in theme.patterns {
-                let found = pattern.evidence(in: text, words: words, locator: locator)
+                let found = pattern.evidence(in: text, words: words, locator: &locator)
                 evidence[position, default: []] += found.evidence
                 if let problem = found.problem { problems.append("theme '\(theme.id)': \(problem)") }
             }
@@ -97,12 +97,15 @@ extension Evidence {
 extension ThemeTaxonomy.PatternRule {
     /// The pattern's matches in `text` as evidence — run only when a required word occurs — or
     /// the problem that stopped it (a match limit).
-    func evidence(in text: AnalyzedText, words: Set<String>, locator: TokenLocator) -> (evidence: [Evidence], problem: String?) {
+    /// `locator` is built on first need: most comments hold no pattern's words.
+    func evidence(in text: AnalyzedText, words: Set<String>, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
         guard requires.isEmpty || !requires.isDisjoint(with: words) else { return ([], nil) }
         switch regex.matches(in: text.text) {
         case .matches(let ranges):
+            guard !ranges.isEmpty else { return ([], nil) }
+            if locator == nil { locator = TokenLocator(text) }
             let evidence = ranges.compactMap { range in
-                locator.tokens(coveringUTF8: range).map { Evidence(tokenRange: $0, tokens: text.tokens, rule: regex.pattern, origin: origin) }
+                locator!.tokens(coveringUTF8: range).map { Evidence(tokenRange: $0, tokens: text.tokens, rule: regex.pattern, origin: origin) }
             }
             return (evidence, nil)
         case .limitExceeded(let reason), .failed(let reason):

@@ -81,12 +81,12 @@ public struct TermIndex: Sendable {
         let words = text.tokens.indices.filter { text.tokens[$0].kind != .punctuation && text.tokens[$0].kind != .symbol }
         var candidates: [Int] = []
         for (position, tokenIndex) in words.enumerated() {
-            let token = text.tokens[tokenIndex]
+            let normalized = text.tokens[tokenIndex].normalized  // the field only: no copy of the whole token
             candidates.removeAll(keepingCapacity: true)
-            if let hits = byWord[token.normalized] { candidates += hits }
-            if let stem = text.stems[tokenIndex], stem != token.normalized, let hits = byStem[stem] { candidates += hits }
-            if !byPrefix.isEmpty, token.normalized.unicodeScalars.count >= 3,
-                let hits = byPrefix[String(String.UnicodeScalarView(token.normalized.unicodeScalars.prefix(3)))]
+            if let hits = byWord[normalized] { candidates += hits }
+            if let stem = text.stems[tokenIndex], stem != normalized, let hits = byStem[stem] { candidates += hits }
+            if !byPrefix.isEmpty, normalized.unicodeScalars.count >= 3,
+                let hits = byPrefix[String(String.UnicodeScalarView(normalized.unicodeScalars.prefix(3)))]
             {
                 candidates += hits
             }
@@ -112,10 +112,10 @@ public struct TermIndex: Sendable {
     private func sideMatches(_ side: [TermPattern.Word], stems: [String], at position: Int, words: [Int], text: AnalyzedText) -> Bool {
         guard position + side.count <= words.count else { return false }
         for (offset, word) in side.enumerated() {
-            let token = text.tokens[words[position + offset]]
+            let normalized = text.tokens[words[position + offset]].normalized
             if word.isPrefix {
-                guard token.normalized.hasPrefix(word.text) else { return false }
-            } else if token.normalized != word.text, !Self.stemUsable(stems[offset]) || text.stems[words[position + offset]] != stems[offset] {
+                guard normalized.hasPrefix(word.text) else { return false }
+            } else if normalized != word.text, !Self.stemUsable(stems[offset]) || text.stems[words[position + offset]] != stems[offset] {
                 return false
             }
         }
