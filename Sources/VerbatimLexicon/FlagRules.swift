@@ -96,15 +96,7 @@ public struct FlagRules: Sendable {
         var seen: [String: Int] = [:]
         for node in yaml.sequence(root["flags"], "flags") {
             yaml.checkKeys(node, known: ["id", "label", "severity", "route", "when", "description"], in: "a flag")
-            guard let id = yaml.string(node["id"], "id") else {
-                yaml.report(.error, "missing-id", "a flag needs an id", at: node)
-                continue
-            }
-            if let line = seen[id] {
-                yaml.report(.error, "duplicate-id", "flag id '\(id)' is already defined on line \(line)", at: node["id"])
-                continue
-            }
-            seen[id] = node.mark?.line ?? 0
+            guard let id = yaml.id(of: node, kind: "flag", seen: &seen) else { continue }
             let severityText = yaml.string(node["severity"], "severity") ?? "medium"
             guard let severity = Severity(rawValue: severityText) else {
                 yaml.report(.error, "bad-severity", "severity '\(severityText)' should be low, medium, high or critical", at: node["severity"])

@@ -46,15 +46,7 @@ public struct ThemeTaxonomy: Sendable {
         var seen: [String: Int] = [:]
         func add(_ node: Node, parent: String?) {
             yaml.checkKeys(node, known: ["id", "label", "terms", "patterns", "children", "description"], in: "a theme")
-            guard let id = yaml.string(node["id"], "id") else {
-                yaml.report(.error, "missing-id", "a theme needs an id", at: node)
-                return
-            }
-            if let line = seen[id] {
-                yaml.report(.error, "duplicate-id", "theme id '\(id)' is already defined on line \(line)", at: node["id"])
-                return
-            }
-            seen[id] = node["id"]?.mark?.line ?? 0
+            guard let id = yaml.id(of: node, kind: "theme", seen: &seen) else { return }
             if let parent, !id.hasPrefix(parent + ".") {
                 yaml.report(.error, "bad-child-id", "child id '\(id)' should start with its parent's id '\(parent).'", at: node["id"])
             }

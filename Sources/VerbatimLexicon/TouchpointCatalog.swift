@@ -28,12 +28,10 @@ public struct TouchpointCatalog: Sendable {
         guard let root = yaml.root(of: text) else { return }
         yaml.checkKeys(root, known: ["touchpoints"], in: "the file")
         var seenValues: [String: String] = [:]
+        var seenIds: [String: Int] = [:]
         for node in yaml.sequence(root["touchpoints"], "touchpoints") {
             yaml.checkKeys(node, known: ["id", "label", "column_values", "terms"], in: "a touch point")
-            guard let id = yaml.string(node["id"], "id") else {
-                yaml.report(.error, "missing-id", "a touch point needs an id", at: node)
-                continue
-            }
+            guard let id = yaml.id(of: node, kind: "touch point", seen: &seenIds) else { continue }
             var touchpoint = touchpoints.first { $0.id == id } ?? Touchpoint(id: id, labels: [:], columnValues: [], terms: [])
             touchpoint.labels.merge(yaml.labels(node["label"])) { $1 }
             for value in yaml.sequence(node["column_values"], "column_values of '\(id)'") {

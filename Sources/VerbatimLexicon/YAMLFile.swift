@@ -132,4 +132,19 @@ struct YAMLFile {
         }
         return rules
     }
+
+    /// The `id` of a list item, reported when missing or already used earlier in this file
+    /// (`seen` maps ids to the line that defined them).
+    mutating func id(of node: Node, kind: String, seen: inout [String: Int]) -> String? {
+        guard let id = string(node["id"], "id") else {
+            report(.error, "missing-id", "a \(kind) needs an id", at: node)
+            return nil
+        }
+        if let line = seen[id] {
+            report(.error, "duplicate-id", "\(kind) id '\(id)' is already defined on line \(line)", at: node["id"])
+            return nil
+        }
+        seen[id] = node["id"]?.mark?.line ?? 0
+        return id
+    }
 }
