@@ -5,6 +5,8 @@ import VerbatimText
 public struct FlagEvaluator: Sendable {
     let rules: FlagRules
     private let indexes: [Language: TermIndex]
+    /// The patterns of every pattern set, owned by the set's position.
+    private let patterns: PatternSelector
 
     public init(_ rules: FlagRules, stemmers: [Language: Stemmer]) {
         self.rules = rules
@@ -15,6 +17,7 @@ public struct FlagEvaluator: Sendable {
             }
         }
         self.indexes = indexes
+        patterns = PatternSelector(rules.patternSets.enumerated().flatMap { set, rules in rules.map { (set, $0) } })
     }
 
     /// What a condition is evaluated on.
@@ -39,14 +42,11 @@ public struct FlagEvaluator: Sendable {
         // Pattern sets, only where a required word occurs (as for themes).
         var patternEvidence: [Int: [Evidence]] = [:]
         var problems: [String] = []
-        let words = Set(text.tokens.map(\.normalized))
         var locator: TokenLocator?
-        for (set, patterns) in rules.patternSets.enumerated() {
-            for pattern in patterns {
-                let found = pattern.evidence(in: text, words: words, locator: &locator)
-                patternEvidence[set, default: []] += found.evidence
-                if let problem = found.problem { problems.append(problem) }
-            }
+        for (set, pattern) in patterns.selected(for: text) {
+            let found = pattern.evidence(in: text, locator: &locator)
+            patternEvidence[set, default: []] += found.evidence
+            if let problem = found.problem { problems.append(problem) }
         }
         let facts = Facts(themes: themes, sentiment: sentiment, score: score, touchpoint: touchpoint, termEvidence: termEvidence, patternEvidence: patternEvidence)
         let flags = rules.flags.compactMap { flag -> FlagHit? in

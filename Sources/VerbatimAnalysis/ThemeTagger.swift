@@ -8,6 +8,8 @@ public struct ThemeTagger: Sendable {
     let taxonomy: ThemeTaxonomy
     /// Payload: the theme's position; exclusions are told apart by their term.
     private let indexes: [Language: TermIndex]
+    /// Every theme's patterns, owned by the theme's position.
+    private let patterns: PatternSelector
 
     public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer]) {
         self.taxonomy = taxonomy
@@ -18,6 +20,7 @@ public struct ThemeTagger: Sendable {
             }
         }
         self.indexes = indexes
+        patterns = PatternSelector(taxonomy.themes.enumerated().flatMap { position, theme in theme.patterns.map { (position, $0) } })
     }
 
     public func tag(_ text: AnalyzedText, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
@@ -28,14 +31,11 @@ public struct ThemeTagger: Sendable {
             }
         }
         var problems: [String] = []
-        let words = Set(text.tokens.map(\.normalized))
         var locator: TokenLocator?
-        for (position, theme) in taxonomy.themes.enumerated() {
-            for pattern in theme.patterns {
-                let found = pattern.evidence(in: text, words: words, locator: &locator)
-                evidence[position, default: []] += found.evidence
-                if let problem = found.problem { problems.append("theme '\(theme.id)': \(problem)") }
-            }
+        for (position, pattern) in patterns.selected(for: text) {
+            let found = pattern.evidence(in: text, locator: &locator)
+            evidence[position, default: []] += found.evidence
+            if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
         var hits: [ThemeHit] = []
         for (position, found) in evidence.sorted(by: { $0.key < $1.key }) where !found.isEmpty {
@@ -60,6 +60,7 @@ public struct ThemeTagger: Sendable {
         }
         return (hits, problems)
     }
+
 }
 
 /// A theme found in a comment.
@@ -95,11 +96,9 @@ extension Evidence {
 }
 
 extension ThemeTaxonomy.PatternRule {
-    /// The pattern's matches in `text` as evidence — run only when a required word occurs — or
-    /// the problem that stopped it (a match limit).
+    /// The pattern's matches in `text` as evidence, or the problem that stopped it (a match limit).
     /// `locator` is built on first need: most comments hold no pattern's words.
-    func evidence(in text: AnalyzedText, words: Set<String>, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
-        guard requires.isEmpty || !requires.isDisjoint(with: words) else { return ([], nil) }
+    func evidence(in text: AnalyzedText, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
         switch regex.matches(in: text.text) {
         case .matches(let ranges):
             guard !ranges.isEmpty else { return ([], nil) }

@@ -3,7 +3,10 @@ import VerbatimText
 /// Terms compiled for matching against analysed comments without looping over every term: an
 /// index by normal form, by stem and by prefix of each term's first word. Each term carries an
 /// integer payload (a theme, a touch point, a flag condition's term set) — not a generic one, so
-/// the matcher runs specialised from other modules. Immutable; shared by all workers.
+/// the matcher runs specialised from other modules. Immutable once built; shared by all workers.
+///
+/// Term words and stems are interned as small integers when terms are added; a comment's words are
+/// looked up once per index, and matching then compares integers only.
 public struct TermIndex: Sendable {
     public typealias Payload = Int
 
@@ -14,20 +17,38 @@ public struct TermIndex: Sendable {
         public var tokenRange: Range<Int>
     }
 
-    private struct Entry: Sendable {
-        var term: TermPattern
-        var payload: Payload
-        /// Stems of the term's words (in its language), for stem matching.
-        var stems: [[String]]
+    /// One word of a compiled term: the interned normal form and stem, or a prefix.
+    private struct WordRule {
+        var word: Int32
+        /// The interned stem, −1 when the stem is too short to match on (`stemUsable`).
+        var stem: Int32
+        /// Index into `prefixes` for a `prefix*` word, −1 otherwise.
+        var prefix: Int32
     }
 
+    /// A compiled term: its words live in `wordRules[start ..< start + left + right]`.
+    private struct Entry {
+        var payload: Payload
+        var start: Int
+        var left: Int
+        /// Words of a NEAR term's right side (0 for a sequence).
+        var right: Int
+        var distance: Int
+        var isNear: Bool
+    }
+
+    private var terms: [TermPattern] = []
     private var entries: [Entry] = []
-    private var byWord: [String: [Int]] = [:]
-    private var byStem: [String: [Int]] = [:]
-    /// Prefix terms by their first three letters (every prefix has at least three).
-    private var byPrefix: [String: [Int]] = [:]
+    private var wordRules: [WordRule] = []
+    private var prefixes: [String] = []
+    private var vocabulary: [String: Int32] = [:]
+    /// Entry indexes by the interned first word (or its stem) of a side.
+    private var byWord: [Int32: [Int]] = [:]
+    private var byStem: [Int32: [Int]] = [:]
+    /// Prefix terms by the first three scalars of the prefix (every prefix has at least three).
+    private var byPrefix: [UInt64: [Int]] = [:]
     /// Single-word terms, for Danish compound parts ("levering" in "leveringstiden").
-    private var singleWords: [String: [Int]] = [:]
+    private var singleWords: [Int32: [Int]] = [:]
 
     public init() {}
 
@@ -40,22 +61,46 @@ public struct TermIndex: Sendable {
         case .sequence(let words): sides = [words]
         case .near(let left, let right, _): sides = [left, right]
         }
-        let stems = sides.map { side in side.map { $0.isPrefix ? $0.text : (stemmer?.stem($0.text) ?? $0.text) } }
         let index = entries.count
-        entries.append(Entry(term: term, payload: payload, stems: stems))
-        // Index by the first word of each side, so NEAR terms are found from either end.
-        for (side, words) in sides.enumerated() {
-            let first = words[0]
-            if first.isPrefix {
-                byPrefix[String(first.text.prefix(3)), default: []].append(index)
-            } else {
-                byWord[first.text, default: []].append(index)
-                if Self.stemUsable(stems[side][0]) { byStem[stems[side][0], default: []].append(index) }
+        var entry = Entry(payload: payload, start: wordRules.count, left: sides[0].count, right: 0, distance: 0, isNear: false)
+        if case .near(_, let right, let distance) = term.shape {
+            entry.right = right.count
+            entry.distance = distance
+            entry.isNear = true
+        }
+        for words in sides {
+            for word in words {
+                if word.isPrefix {
+                    prefixes.append(word.text)
+                    wordRules.append(WordRule(word: -1, stem: -1, prefix: Int32(prefixes.count - 1)))
+                } else {
+                    let stem = stemmer?.stem(word.text) ?? word.text
+                    wordRules.append(WordRule(word: intern(word.text), stem: Self.stemUsable(stem) ? intern(stem) : -1, prefix: -1))
+                }
             }
         }
-        if case .sequence(let words) = term.shape, words.count == 1, !words[0].isPrefix {
-            singleWords[words[0].text, default: []].append(index)
+        terms.append(term)
+        entries.append(entry)
+        // Index by the first word of each side, so NEAR terms are found from either end.
+        for first in [entry.start, entry.start + entry.left].prefix(entry.isNear ? 2 : 1) {
+            let rule = wordRules[first]
+            if rule.prefix >= 0 {
+                byPrefix[Self.prefixKey(prefixes[Int(rule.prefix)].unicodeScalars), default: []].append(index)
+            } else {
+                byWord[rule.word, default: []].append(index)
+                if rule.stem >= 0 { byStem[rule.stem, default: []].append(index) }
+            }
         }
+        if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
+            singleWords[wordRules[entry.start].word, default: []].append(index)
+        }
+    }
+
+    private mutating func intern(_ text: String) -> Int32 {
+        if let id = vocabulary[text] { return id }
+        let id = Int32(vocabulary.count)
+        vocabulary[text] = id
+        return id
     }
 
     /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match lying
@@ -72,35 +117,57 @@ public struct TermIndex: Sendable {
         }
     }
 
+    /// A comment's words as this index sees them: token positions and interned forms.
+    private struct Words {
+        var tokens: [Int] = []
+        var word: [Int32] = []
+        var stem: [Int32] = []
+        var count: Int { tokens.count }
+    }
+
     /// Every match in `text`, exclusion terms included. Punctuation between words does not break a
     /// phrase's adjacency.
     /// - Complexity: O(tokens × candidate terms per token).
     func allMatches(in text: AnalyzedText) -> [Match] {
         var found: [Match] = []
         guard !entries.isEmpty else { return found }
-        let words = text.tokens.indices.filter { text.tokens[$0].kind != .punctuation && text.tokens[$0].kind != .symbol }
+        var words = Words()
+        words.tokens.reserveCapacity(text.tokens.count)
+        for (tokenIndex, token) in text.tokens.enumerated() where token.kind != .punctuation && token.kind != .symbol {
+            words.tokens.append(tokenIndex)
+            words.word.append(vocabulary[token.normalized] ?? -1)
+            words.stem.append(text.stems[tokenIndex].flatMap { vocabulary[$0] } ?? -1)
+        }
         var candidates: [Int] = []
-        for (position, tokenIndex) in words.enumerated() {
-            let normalized = text.tokens[tokenIndex].normalized  // the field only: no copy of the whole token
+        for position in 0..<words.count {
             candidates.removeAll(keepingCapacity: true)
-            if let hits = byWord[normalized] { candidates += hits }
-            if let stem = text.stems[tokenIndex], stem != normalized, let hits = byStem[stem] { candidates += hits }
-            if !byPrefix.isEmpty, normalized.unicodeScalars.count >= 3,
-                let hits = byPrefix[String(String.UnicodeScalarView(normalized.unicodeScalars.prefix(3)))]
-            {
+            let word = words.word[position], stem = words.stem[position]
+            if word >= 0, let hits = byWord[word] { candidates += hits }
+            if stem >= 0, stem != word, let hits = byStem[stem] { candidates += hits }
+            if !byPrefix.isEmpty, let hits = byPrefix[Self.prefixKey(text.tokens[words.tokens[position]].normalized.unicodeScalars)] {
                 candidates += hits
             }
-            if candidates.count > 1 { candidates = Array(Set(candidates)).sorted() }
+            if candidates.count > 1 {
+                candidates.sort()
+                var kept = 1
+                for candidate in candidates.dropFirst() where candidate != candidates[kept - 1] {
+                    candidates[kept] = candidate
+                    kept += 1
+                }
+                candidates.removeLast(candidates.count - kept)
+            }
             for candidate in candidates {
                 if let range = verify(entries[candidate], at: position, words: words, text: text) {
-                    found.append(Match(payload: entries[candidate].payload, term: entries[candidate].term, tokenRange: range))
+                    found.append(Match(payload: entries[candidate].payload, term: terms[candidate], tokenRange: range))
                 }
             }
             // Compound parts: a single-word term matches a part of a Danish compound.
-            if let compound = text.compounds[tokenIndex] {
+            let tokenIndex = words.tokens[position]
+            if !singleWords.isEmpty, let compound = text.compounds[tokenIndex] {
                 for part in compound.parts where part.role == .modifier || part.role == .head {
-                    for candidate in singleWords[part.text] ?? [] {
-                        found.append(Match(payload: entries[candidate].payload, term: entries[candidate].term, tokenRange: tokenIndex..<(tokenIndex + 1)))
+                    guard let id = vocabulary[part.text] else { continue }
+                    for candidate in singleWords[id] ?? [] {
+                        found.append(Match(payload: entries[candidate].payload, term: terms[candidate], tokenRange: tokenIndex..<(tokenIndex + 1)))
                     }
                 }
             }
@@ -108,50 +175,60 @@ public struct TermIndex: Sendable {
         return found
     }
 
-    /// Whether `words` (a term side) match the comment's words starting at `position`.
-    private func sideMatches(_ side: [TermPattern.Word], stems: [String], at position: Int, words: [Int], text: AnalyzedText) -> Bool {
-        guard position + side.count <= words.count else { return false }
-        for (offset, word) in side.enumerated() {
-            let normalized = text.tokens[words[position + offset]].normalized
-            if word.isPrefix {
-                guard normalized.hasPrefix(word.text) else { return false }
-            } else if normalized != word.text, !Self.stemUsable(stems[offset]) || text.stems[words[position + offset]] != stems[offset] {
+    /// Whether the `count` word rules from `start` match the comment's words from `position`.
+    private func sideMatches(start: Int, count: Int, at position: Int, words: Words, text: AnalyzedText) -> Bool {
+        guard position + count <= words.count else { return false }
+        for offset in 0..<count {
+            let rule = wordRules[start + offset]
+            if rule.prefix >= 0 {
+                guard text.tokens[words.tokens[position + offset]].normalized.hasPrefix(prefixes[Int(rule.prefix)]) else { return false }
+            } else if words.word[position + offset] != rule.word, rule.stem < 0 || words.stem[position + offset] != rule.stem {
                 return false
             }
         }
         return true
     }
 
-    private func verify(_ entry: Entry, at position: Int, words: [Int], text: AnalyzedText) -> Range<Int>? {
-        switch entry.term.shape {
-        case .sequence(let side):
-            guard sideMatches(side, stems: entry.stems[0], at: position, words: words, text: text) else { return nil }
-            return words[position]..<(words[position + side.count - 1] + 1)
-        case .near(let left, let right, let distance):
-            // Anchor on whichever side starts here; look for the other within the distance.
-            let sides = [(left, entry.stems[0], right, entry.stems[1]), (right, entry.stems[1], left, entry.stems[0])]
-            for (anchor, anchorStems, other, otherStems) in sides
-            where sideMatches(anchor, stems: anchorStems, at: position, words: words, text: text) {
-                let low = max(0, position - distance - other.count + 1)
-                let high = min(words.count - 1, position + anchor.count - 1 + distance)
-                for start in low...max(low, high) where start + other.count <= words.count
-                    && (start + other.count <= position || start >= position + anchor.count)
-                    && sameSentence(words[start], words[position], text: text)
-                    && sideMatches(other, stems: otherStems, at: start, words: words, text: text)
-                {
-                    let first = min(start, position)
-                    let last = max(start + other.count, position + anchor.count) - 1
-                    return words[first]..<(words[last] + 1)
-                }
-            }
-            return nil
+    private func verify(_ entry: Entry, at position: Int, words: Words, text: AnalyzedText) -> Range<Int>? {
+        guard entry.isNear else {
+            guard sideMatches(start: entry.start, count: entry.left, at: position, words: words, text: text) else { return nil }
+            return words.tokens[position]..<(words.tokens[position + entry.left - 1] + 1)
         }
+        // Anchor on whichever side starts here; look for the other within the distance.
+        let left = (start: entry.start, count: entry.left), right = (start: entry.start + entry.left, count: entry.right)
+        for (anchor, other) in [(left, right), (right, left)]
+        where sideMatches(start: anchor.start, count: anchor.count, at: position, words: words, text: text) {
+            let low = max(0, position - entry.distance - other.count + 1)
+            let high = min(words.count - 1, position + anchor.count - 1 + entry.distance)
+            for start in low...max(low, high) where start + other.count <= words.count
+                && (start + other.count <= position || start >= position + anchor.count)
+                && sameSentence(words.tokens[start], words.tokens[position], text: text)
+                && sideMatches(start: other.start, count: other.count, at: start, words: words, text: text)
+            {
+                let first = min(start, position)
+                let last = max(start + other.count, position + anchor.count) - 1
+                return words.tokens[first]..<(words.tokens[last] + 1)
+            }
+        }
+        return nil
     }
 
     /// Short stems collide with function words (Danish "vare" and "var" share "var"): only stems
     /// of `CompiledSentimentLexicon.minimumStemLength` or more letters match.
     static func stemUsable(_ stem: String) -> Bool {
         stem.count >= CompiledSentimentLexicon.minimumStemLength
+    }
+
+    /// The first three scalars packed into one integer (0 when the word is shorter).
+    private static func prefixKey(_ scalars: String.UnicodeScalarView) -> UInt64 {
+        var key: UInt64 = 0
+        var taken = 0
+        for scalar in scalars {
+            key = key << 21 | UInt64(scalar.value)
+            taken += 1
+            if taken == 3 { return key }
+        }
+        return 0
     }
 
     private func sameSentence(_ a: Int, _ b: Int, text: AnalyzedText) -> Bool {

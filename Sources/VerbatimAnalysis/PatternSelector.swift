@@ -1,0 +1,33 @@
+import VerbatimLexicon
+import VerbatimText
+
+/// The PCRE2 patterns of themes or flags, each with an integer owner (a theme's or a pattern set's
+/// position), chosen per comment by their `requires` words: a comment runs only the patterns whose
+/// prefilter words it contains (and those without a prefilter), never the whole list.
+struct PatternSelector: Sendable {
+    let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
+    private let byWord: [String: [Int]]
+    private let unconditional: [Int]
+
+    init(_ patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]) {
+        self.patterns = patterns
+        var byWord: [String: [Int]] = [:]
+        for (number, pattern) in patterns.enumerated() {
+            for word in pattern.rule.requires { byWord[word, default: []].append(number) }
+        }
+        self.byWord = byWord
+        unconditional = patterns.indices.filter { patterns[$0].rule.requires.isEmpty }
+    }
+
+    /// The patterns to run on `text`, in their original order.
+    func selected(for text: AnalyzedText) -> [(owner: Int, rule: ThemeTaxonomy.PatternRule)] {
+        var numbers = unconditional
+        if !byWord.isEmpty {
+            for token in text.tokens {
+                if let hits = byWord[token.normalized] { numbers += hits }
+            }
+        }
+        if numbers.count > 1 { numbers = Array(Set(numbers)).sorted() }
+        return numbers.map { patterns[$0] }
+    }
+}
