@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "VerbatimTextTests", dependencies: ["VerbatimText"]),
         .testTarget(name: "VerbatimLexiconTests", dependencies: ["VerbatimLexicon"]),
         .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimLexicon"]),
-        .testTarget(name: "VerbatimIOTests", dependencies: ["VerbatimIO", "VerbatimText"]),
+        .testTarget(name: "VerbatimIOTests", dependencies: ["VerbatimIO", "VerbatimText", "VerbatimAnalysis", "VerbatimLexicon"]),
         .testTarget(name: "EndToEndTests", dependencies: ["verbatim"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,9 @@
 import Foundation
 import VerbatimText
 
-/// Reads comments from a survey export: JSONL, CSV or TSV with a header. Every input row yields
-/// one `InputRow`, readable or not, so that rows in = rows out.
+/// Reads comments from a survey export: JSONL, CSV or TSV with a header, in any of the encodings
+/// of `InputEncoding`. Every input row yields one `InputRow`, readable or not, so that rows in =
+/// rows out. `open` streams; `rows` reads a whole input in memory.
 public struct CommentReader: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case jsonl, csv, tsv
@@ -24,13 +25,16 @@ public struct CommentReader: Sendable {
         public var language: String?
         public var touchpoint: String?
         public var score: String?
+        /// Columns passed through to the output as they are (`--keep-columns`).
+        public var keep: [String] = []
 
-        public init(text: String = "text", id: String? = "id", language: String? = nil, touchpoint: String? = nil, score: String? = nil) {
+        public init(text: String = "text", id: String? = "id", language: String? = nil, touchpoint: String? = nil, score: String? = nil, keep: [String] = []) {
             self.text = text
             self.id = id
             self.language = language
             self.touchpoint = touchpoint
             self.score = score
+            self.keep = keep
         }
     }
 
@@ -42,82 +46,21 @@ public struct CommentReader: Sendable {
         self.columns = columns
     }
 
-    /// The rows of `data` (the whole input). Throws only when the input as a whole cannot be used
-    /// (a missing column); a bad row becomes a row with a problem.
+    /// A stream of the rows of `source`. Throws when the input as a whole cannot be used (a
+    /// missing column, an unreadable file).
+    public func open(_ source: InputSource) throws(InputError) -> CommentStream {
+        try CommentStream(source: source, format: format, columns: columns)
+    }
+
+    /// All rows of `data`, read in memory.
     public func rows(_ data: Data, source: String) throws(InputError) -> [InputRow] {
-        let sanitized = TextSanitizer(maximumScalars: .max).sanitize(bytes: data)
-        // Invalid UTF-8 is repaired for the whole input; each row that holds a repair says so.
-        let repairedUTF8 = sanitized.problems.contains { $0.code == "invalid_utf8_replaced" }
-        let text = sanitized.text
-        func marked(_ row: InputRow) -> InputRow {
-            guard repairedUTF8, row.text?.contains("\u{FFFD}") == true else { return row }
-            var row = row
-            row.problems.insert(RowProblem(code: "invalid_utf8_replaced", message: "bytes that are not UTF-8 were replaced by U+FFFD"), at: 0)
-            return row
-        }
-        switch format {
-        case .jsonl:
-            return jsonlRows(text).map(marked)
-        case .csv, .tsv:
-            let delimiter: Character = format == .tsv ? "\t" : DelimitedReader.sniff(Substring(text))
-            var records = DelimitedReader(delimiter: delimiter).records(text)
-            guard !records.isEmpty else { return [] }
-            let header = records.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            let textIndex = try column(columns.text, in: header, source: source)
-            let idIndex = try columns.id.map { name throws(InputError) -> Int? in
-                header.contains(name.lowercased()) || Int(name) != nil ? try column(name, in: header, source: source) : nil
-            } ?? nil
-            let languageIndex = try columns.language.map { name throws(InputError) in try column(name, in: header, source: source) }
-            let touchpointIndex = try columns.touchpoint.map { name throws(InputError) in try column(name, in: header, source: source) }
-            let scoreIndex = try columns.score.map { name throws(InputError) in try column(name, in: header, source: source) }
-            return records.map { record in
-                var problems: [RowProblem] = []
-                if let problem = record.problem { problems.append(RowProblem(code: "malformed_row", message: problem)) }
-                if record.fields.count != header.count {
-                    problems.append(RowProblem(code: "field_count", message: "\(record.fields.count) fields where the header has \(header.count)"))
-                }
-                func cell(_ index: Int?) -> String? {
-                    guard let index, index < record.fields.count else { return nil }
-                    return record.fields[index]
-                }
-                let text = cell(textIndex)
-                if text == nil { problems.append(RowProblem(code: "missing_text", message: "the row has no '\(columns.text)' field")) }
-                return marked(InputRow(
-                    line: record.line, id: cell(idIndex), text: text, language: cell(languageIndex), touchpoint: cell(touchpointIndex),
-                    score: cell(scoreIndex), problems: problems))
-            }
-        }
-    }
-
-    private func jsonlRows(_ text: String) -> [InputRow] {
+        var stream = try open(InputSource(bytes: Array(data), name: source))
         var rows: [InputRow] = []
-        for (offset, line) in Lines.split(text).enumerated() where line.contains(where: { !$0.isWhitespace }) {
-            var parser = JSONParser(Array(line.utf8))
-            let number = offset + 1
-            do {
-                let value = try parser.parse()
-                var problems = parser.repairs.map { RowProblem(code: $0.rawValue, message: $0 == .loneSurrogate ? "a lone UTF-16 surrogate escape was replaced by U+FFFD" : "invalid UTF-8 was replaced by U+FFFD") }
-                guard case .object = value else {
-                    rows.append(InputRow(line: number, problems: [RowProblem(code: "not_an_object", message: "line \(number) is JSON but not an object")]))
-                    continue
-                }
-                let text = value[columns.text]?.text
-                if text == nil { problems.append(RowProblem(code: "missing_text", message: "no '\(columns.text)' member")) }
-                rows.append(InputRow(
-                    line: number, id: columns.id.flatMap { value[$0]?.text }, text: text,
-                    language: columns.language.flatMap { value[$0]?.text }, touchpoint: columns.touchpoint.flatMap { value[$0]?.text },
-                    score: columns.score.flatMap { value[$0]?.text }, problems: problems))
-            } catch {
-                rows.append(InputRow(line: number, problems: [RowProblem(code: "invalid_json", message: "line \(number), \(error)")]))
-            }
+        while true {
+            let chunk = try stream.next(maxRows: 4096)
+            if chunk.isEmpty { return rows }
+            rows += chunk
         }
-        return rows
-    }
-
-    private func column(_ name: String, in header: [String], source: String) throws(InputError) -> Int {
-        if let index = Int(name), index >= 1, index <= header.count { return index - 1 }
-        if let index = header.firstIndex(of: name.trimmingCharacters(in: .whitespaces).lowercased()) { return index }
-        throw InputError.missingColumn(source: source, column: name, available: header)
     }
 }
 
@@ -129,15 +72,21 @@ public struct InputRow: Sendable, Hashable {
     public var language: String?
     public var touchpoint: String?
     public var score: String?
+    /// The values of the columns kept for the output, in `Columns.keep` order.
+    public var kept: [String]
     public var problems: [RowProblem]
 
-    public init(line: Int, id: String? = nil, text: String? = nil, language: String? = nil, touchpoint: String? = nil, score: String? = nil, problems: [RowProblem]) {
+    public init(
+        line: Int, id: String? = nil, text: String? = nil, language: String? = nil, touchpoint: String? = nil, score: String? = nil, kept: [String] = [],
+        problems: [RowProblem]
+    ) {
         self.line = line
         self.id = id
         self.text = text
         self.language = language
         self.touchpoint = touchpoint
         self.score = score
+        self.kept = kept
         self.problems = problems
     }
 }
@@ -157,6 +106,7 @@ public struct RowProblem: Sendable, Hashable {
 public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingColumn(source: String, column: String, available: [String])
     case unreadable(source: String, reason: String)
+    case unwritable(target: String, reason: String)
 
     public var description: String {
         switch self {
@@ -164,6 +114,8 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(source):1: no column '\(column)'; the header has: \(available.joined(separator: ", "))"
         case .unreadable(let source, let reason):
             return "\(source): cannot read: \(reason)"
+        case .unwritable(let target, let reason):
+            return "\(target): cannot write: \(reason)"
         }
     }
 }

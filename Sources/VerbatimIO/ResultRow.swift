@@ -8,16 +8,27 @@ public struct ResultRow: Sendable {
     public var line: Int?
     public var analysis: CommentAnalysis?
     public var problems: [RowProblem]
+    /// Values of the input columns passed through (`--keep-columns`).
+    public var kept: [String]
 
-    public init(id: String?, line: Int?, analysis: CommentAnalysis?, problems: [RowProblem]) {
+    public init(id: String?, line: Int?, analysis: CommentAnalysis?, problems: [RowProblem], kept: [String] = []) {
         self.id = id
         self.line = line
         self.analysis = analysis
         self.problems = problems
+        self.kept = kept
+    }
+
+    /// Every problem of the row: reading, sanitising and analysing it.
+    public var allProblems: [RowProblem] {
+        problems + (analysis?.problems ?? []).map { RowProblem(code: "pattern_stopped", message: $0) }
     }
 
     /// The row as one JSON line (fixed key order, so output bytes are stable).
-    public var jsonLine: String {
+    public var jsonLine: String { jsonLine(keptColumns: []) }
+
+    /// The row as one JSON line, with the kept input columns under `columns` (named `names`).
+    public func jsonLine(keptColumns names: [String]) -> String {
         var json = JSONWriter()
         json.beginObject()
         json.key("id"); json.string(id)
@@ -63,9 +74,17 @@ public struct ResultRow: Sendable {
             json.key("themes"); json.beginArray(); json.endArray()
             json.key("flags"); json.beginArray(); json.endArray()
         }
+        if !names.isEmpty {
+            json.key("columns")
+            json.beginObject()
+            for (name, value) in zip(names, kept) {
+                json.key(name); json.string(value)
+            }
+            json.endObject()
+        }
         json.key("problems")
         json.beginArray()
-        for problem in problems + (analysis?.problems ?? []).map({ RowProblem(code: "pattern_stopped", message: $0) }) {
+        for problem in allProblems {
             json.element()
             json.beginObject()
             json.key("code"); json.string(problem.code)

@@ -46,6 +46,21 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "The comments' language: auto, en or da.")
     var language: LanguageArgument = .auto
 
+    @Option(help: "Output format: jsonl or csv (default: from the output's extension; '-' is JSONL).")
+    var outputFormat: ResultWriter.Format?
+
+    @Option(name: .customLong("keep-columns"), parsing: .upToNextOption, help: "Input columns to copy into the output (names or 1-based indexes; comma-separated or repeated).")
+    var keepColumns: [String] = []
+
+    @Flag(help: "Write CSV cells starting with = + - @ as they are (by default they get a leading ' so that spreadsheets show them as text).")
+    var noFormulaGuard = false
+
+    @Option(help: "Worker threads (default: one per core).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Also write the row accounting (rows read, written, problems by kind, rows not classified) as JSON to this file.")
+    var rowReport: String?
+
     @Flag(help: "Exit 1 when any row had a problem.")
     var strict = false
 
@@ -55,51 +70,27 @@ struct ClassifyCommand: ParsableCommand {
         if let inputFormat, CommentReader.Format(rawValue: inputFormat) == nil {
             throw ValidationError("--input-format must be jsonl, csv or tsv")
         }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
-        let analyzer = try Analyzer(try lexicons.compile())
-        let data: Data
-        if input == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: input))
-            } catch {
-                throw InputError.unreadable(source: input, reason: error.localizedDescription)
-            }
-        }
+        let compiled = try lexicons.compile()
+        let source = try InputSource(path: input)
         let format = inputFormat.flatMap(CommentReader.Format.init(rawValue:)) ?? CommentReader.Format(path: input)
-        let reader = CommentReader(format: format, columns: .init(text: textColumn, id: idColumn, language: languageColumn, touchpoint: touchpointColumn, score: scoreColumn))
-        let rows = try reader.rows(data, source: input == "-" ? "<stdin>" : input)
-        let sanitizer = TextSanitizer()
-        var lines: [String] = []
-        lines.reserveCapacity(rows.count)
-        var withProblems = 0
-        for row in rows {
-            var problems = row.problems
-            var analysis: CommentAnalysis?
-            if let text = row.text {
-                let sanitized = sanitizer.sanitize(text)
-                problems += sanitized.problems.map { RowProblem(code: $0.code, message: $0.message) }
-                var choice = language.choice
-                if let code = row.language, let given = Language(code: code), given != .undetermined { choice = .given(given) }
-                let score = row.score.flatMap { Double($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) }
-                if let raw = row.score, !raw.trimmingCharacters(in: .whitespaces).isEmpty, score == nil {
-                    problems.append(RowProblem(code: "bad_score", message: "score '\(raw)' is not a number"))
-                }
-                analysis = analyzer.analyze(sanitized.text, language: choice, touchpoint: row.touchpoint, score: score)
-            }
-            if !problems.isEmpty { withProblems += 1 }
-            lines.append(ResultRow(id: row.id, line: row.line, analysis: analysis, problems: problems).jsonLine)
-        }
-        let body = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
-        if output == "-" {
-            FileHandle.standardOutput.write(Data(body.utf8))
-        } else {
-            try Data(body.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        }
-        printError("rows read \(rows.count), rows written \(lines.count), rows with problems \(withProblems)")
-        if strict && withProblems > 0 { throw ExitCode.failure }
+        let kept = keepColumns.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        let columns = CommentReader.Columns(text: textColumn, id: idColumn, language: languageColumn, touchpoint: touchpointColumn, score: scoreColumn, keep: kept)
+        var stream = try CommentReader(format: format, columns: columns).open(source)
+        let writer = ResultWriter(format: outputFormat ?? ResultWriter.Format(path: output), keptColumnNames: stream.keptColumnNames, formulaGuard: !noFormulaGuard)
+        let sink = try OutputSink(path: output)
+        let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(totalBytes: source.size) : nil
+        let account = try BatchRunner(lexicons: compiled, language: language.choice, threads: threads).run(&stream, writer: writer, to: sink) { meter?.update($0) }
+        try sink.commit()
+        meter?.clear()
+        if stream.encoding != .utf8 { printError("\(source.name): read as \(stream.encoding.rawValue)") }
+        printError(account.summary)
+        if let rowReport { try Data(account.json.utf8).write(to: URL(fileURLWithPath: rowReport), options: .atomic) }
+        if strict && account.rowsWithProblems > 0 { throw ExitCode.failure }
     }
 }
+
+extension ResultWriter.Format: ExpressibleByArgument {}

@@ -39,15 +39,17 @@ import VerbatimIO
     }
 
     @Test func invalidUTF8IsRepairedAndReportedOnTheRowThatHeldIt() throws {
-        let bytes = Data("id,text\n1,fine\n2,bad ".utf8) + Data([0xFF]) + Data(" byte\n".utf8)
+        let bytes = Data("id,text\n1,fint på dansk\n2,bad ".utf8) + Data([0xFF]) + Data(" byte\n".utf8)
         let read = try CommentReader(format: .csv).rows(bytes, source: "in")
         #expect(read[0].problems.isEmpty)
         #expect(read[1].problems.map(\.code) == ["invalid_utf8_replaced"])
     }
 
     @Test func sniffsTheDelimiter() {
-        #expect(DelimitedReader.sniff("id;text;score") == ";")
-        #expect(DelimitedReader.sniff("id\ttext") == "\t")
-        #expect(DelimitedReader.sniff("\"a;b\",c") == ",")
+        func sniff(_ line: String) -> Character { Character(Unicode.Scalar(DelimitedRecordScanner.sniffDelimiter(Array(line.utf8)))) }
+        #expect(sniff("id;text;score") == ";")
+        #expect(sniff("id\ttext") == "\t")
+        #expect(sniff("\"a;b\",c") == ",")
+        #expect(sniff("text") == ",")
     }
 }

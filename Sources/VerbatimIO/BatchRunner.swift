@@ -1,0 +1,151 @@
+import Foundation
+import VerbatimAnalysis
+import VerbatimText
+
+/// Classifies a stream of rows on every core with bounded memory: the calling thread reads chunks
+/// of rows and writes results, worker threads (one `RowClassifier` each) classify chunks, and
+/// results are written in input order — so the output bytes do not depend on the thread count.
+/// At most `4 × threads` chunks are in flight, whatever the input's size.
+public struct BatchRunner {
+    public let lexicons: CompiledLexicons
+    public let language: TextAnalyzer.LanguageChoice
+    public let threads: Int
+    public let rowsPerChunk: Int
+
+    public init(lexicons: CompiledLexicons, language: TextAnalyzer.LanguageChoice = .auto, threads: Int, rowsPerChunk: Int = 256) {
+        self.lexicons = lexicons
+        self.language = language
+        self.threads = max(1, threads)
+        self.rowsPerChunk = max(1, rowsPerChunk)
+    }
+
+    /// What a progress report sees after each chunk written.
+    public struct Progress: Sendable {
+        public var account: RowAccount
+        public var bytesRead: Int
+    }
+
+    /// Reads all of `stream`, writes every result row to `sink` through `writer`, and returns
+    /// the row accounting. The sink is flushed, not committed.
+    public func run(_ stream: inout CommentStream, writer: ResultWriter, to sink: OutputSink, progress: ((Progress) -> Void)? = nil) throws -> RowAccount {
+        try sink.write(writer.header)
+        var account = RowAccount()
+        let classifiers = try (0..<threads).map { _ in RowClassifier(try Analyzer(lexicons), language: language) }
+        if threads == 1 {
+            while true {
+                let rows = try stream.next(maxRows: rowsPerChunk)
+                if rows.isEmpty { break }
+                let (text, chunkAccount) = Self.process(rows, with: classifiers[0], writer: writer)
+                try sink.write(text)
+                account.merge(chunkAccount)
+                progress?(Progress(account: account, bytesRead: stream.bytesRead))
+            }
+            try sink.flush()
+            return account
+        }
+        let pool = WorkerPool(classifiers: classifiers, writer: writer)
+        defer { pool.finish() }
+        let maximumInFlight = threads * 4
+        var nextToSubmit = 0, nextToWrite = 0
+        var exhausted = false
+        while !exhausted || nextToWrite < nextToSubmit {
+            while !exhausted && nextToSubmit - nextToWrite < maximumInFlight {
+                let rows = try stream.next(maxRows: rowsPerChunk)
+                if rows.isEmpty {
+                    exhausted = true
+                } else {
+                    pool.submit(rows, number: nextToSubmit)
+                    nextToSubmit += 1
+                }
+            }
+            guard nextToWrite < nextToSubmit else { break }
+            let (text, chunkAccount) = pool.result(number: nextToWrite)
+            nextToWrite += 1
+            try sink.write(text)
+            account.merge(chunkAccount)
+            progress?(Progress(account: account, bytesRead: stream.bytesRead))
+        }
+        try sink.flush()
+        return account
+    }
+
+    static func process(_ rows: [InputRow], with classifier: RowClassifier, writer: ResultWriter) -> (String, RowAccount) {
+        var text = ""
+        var account = RowAccount()
+        for row in rows {
+            let result = classifier.classify(row)
+            account.count(result)
+            text += writer.line(result)
+        }
+        return (text, account)
+    }
+}
+
+/// The worker threads of a `BatchRunner` and the queues between them and the calling thread.
+/// A class because the threads share it; all state is guarded by one condition lock.
+private final class WorkerPool: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var tasks: [(number: Int, rows: [InputRow])] = []
+    private var results: [Int: (String, RowAccount)] = [:]
+    private var closed = false
+    private var running = 0
+
+    init(classifiers: [RowClassifier], writer: ResultWriter) {
+        running = classifiers.count
+        for classifier in classifiers {
+            let box = ClassifierBox(classifier: classifier)
+            let thread = Thread { [self] in work(box.classifier, writer: writer) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    func submit(_ rows: [InputRow], number: Int) {
+        condition.lock()
+        tasks.append((number, rows))
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Waits for chunk `number`'s output.
+    func result(number: Int) -> (String, RowAccount) {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[number] == nil { condition.wait() }
+        return results.removeValue(forKey: number)!
+    }
+
+    /// Lets the workers run out of work and waits for them to end.
+    func finish() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    private func work(_ classifier: RowClassifier, writer: ResultWriter) {
+        while true {
+            condition.lock()
+            while tasks.isEmpty && !closed { condition.wait() }
+            if tasks.isEmpty {
+                running -= 1
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let task = tasks.removeFirst()
+            condition.unlock()
+            let output = BatchRunner.process(task.rows, with: classifier, writer: writer)
+            condition.lock()
+            results[task.number] = output
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
+
+/// Hands a worker its own classifier (used by that thread only).
+private struct ClassifierBox: @unchecked Sendable {
+    let classifier: RowClassifier
+}

@@ -1,0 +1,34 @@
+import VerbatimAnalysis
+import VerbatimText
+
+/// Turns one input row into its result row: sanitises the text, applies the row's language and
+/// score columns, analyses it, and collects every problem met on the way. One per worker thread
+/// (it holds an `Analyzer`, with its ICU handles).
+public struct RowClassifier {
+    private let analyzer: Analyzer
+    private let language: TextAnalyzer.LanguageChoice
+    private let sanitizer = TextSanitizer()
+
+    public init(_ analyzer: Analyzer, language: TextAnalyzer.LanguageChoice) {
+        self.analyzer = analyzer
+        self.language = language
+    }
+
+    public func classify(_ row: InputRow) -> ResultRow {
+        var problems = row.problems
+        var analysis: CommentAnalysis?
+        if let text = row.text {
+            let sanitized = sanitizer.sanitize(text)
+            problems += sanitized.problems.map { RowProblem(code: $0.code, message: $0.message) }
+            var choice = language
+            if let code = row.language, let given = Language(code: code), given != .undetermined { choice = .given(given) }
+            let trimmedScore = row.score?.trimmingCharacters(in: .whitespaces) ?? ""
+            let score = Double(trimmedScore.replacingOccurrences(of: ",", with: "."))
+            if !trimmedScore.isEmpty, score == nil {
+                problems.append(RowProblem(code: "bad_score", message: "score '\(trimmedScore)' is not a number"))
+            }
+            analysis = analyzer.analyze(sanitized.text, language: choice, touchpoint: row.touchpoint, score: score)
+        }
+        return ResultRow(id: row.id, line: row.line, analysis: analysis, problems: problems, kept: row.kept)
+    }
+}
