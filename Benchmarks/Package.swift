@@ -22,6 +22,7 @@ let package = Package(
             ],
             path: "Sources/AnalysisBenchmark"
         ),
+        .executableTarget(name: "export-generator", dependencies: ["BenchmarkSupport"], path: "Sources/ExportGenerator"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -54,9 +54,7 @@ public struct SentimentScorer: Sendable {
                 contributions += found
                 let sum = found.reduce(0) { $0 + $1.valence }
                 var weight = 1.0
-                if clause.opener == .connective, let opener = clause.openerToken,
-                    let modifier = consulted.lazy.compactMap({ $0.modifier(word: normalized[opener]) }).first
-                {
+                if clause.opener == .connective, let opener = clause.openerToken, let modifier = Self.modifier(normalized[opener], in: consulted) {
                     if modifier.kind == .contrast {
                         weight = modifier.value
                         for earlier in sinceContrast { clauses[earlier].weight *= settings.contrastBeforeWeight }
@@ -123,10 +121,10 @@ public struct SentimentScorer: Sendable {
         var hits: [Hit] = []
         var modifiers: [ModifierHit] = []
         var index = scopeStart
-        let clauseTokens = Array(normalized[scopeStart..<max(range.upperBound, sentenceEnd)])
+        let phraseEnd = max(range.upperBound, sentenceEnd)
         while index < range.upperBound {
             let token = text.tokens[index]
-            if let phrase = lexicons.lazy.compactMap({ $0.phrases.longestMatch(in: clauseTokens, from: index - scopeStart) }).first {
+            if let phrase = Self.longestPhrase(normalized, from: index, end: phraseEnd, in: lexicons) {
                 let covered = index..<(index + phrase.length)
                 switch phrase.value {
                 case .sentiment(let entry): hits.append(Hit(tokenRange: covered, entry: entry, match: .phrase))
@@ -136,15 +134,15 @@ public struct SentimentScorer: Sendable {
                 continue
             }
             if token.kind == .word || token.kind == .number || token.kind == .emoji || token.kind == .emoticon || token.kind == .punctuation {
-                let modifier = lexicons.lazy.compactMap({ $0.modifier(word: token.normalized) }).first
+                let modifier = Self.modifier(token.normalized, in: lexicons)
                 // A contrast or concession word is a modifier only where it opens a clause:
                 // "skønt" is "although" there and "lovely" in "Det er skønt".
                 let opensClause = index == range.lowerBound
                 if let modifier, !(modifier.kind == .contrast || modifier.kind == .concession) || opensClause {
                     modifiers.append(ModifierHit(tokenRange: index..<(index + 1), modifier: modifier))
-                } else if let found = lexicons.lazy.compactMap({ lexicon in
-                    lexicon.entry(word: token.normalized, stem: lexicon.settings.stemLookup > 0 ? text.stems[index] : nil, compound: text.compounds[index])
-                }).first ?? elongatedEntry(token, lexicons: lexicons) {
+                } else if let found = Self.entry(token.normalized, stem: text.stems[index], compound: text.compounds[index], in: lexicons)
+                    ?? elongatedEntry(token, lexicons: lexicons)
+                {
                     hits.append(Hit(tokenRange: index..<(index + 1), entry: found.entry, match: found.match))
                 }
             }
@@ -166,7 +164,7 @@ public struct SentimentScorer: Sendable {
             }
             let index = modifier.tokenRange.lowerBound
             guard !modifiesSomething else { continue }
-            if let found = lexicons.lazy.compactMap({ $0.entry(word: normalized[index], stem: nil, compound: nil) }).first {
+            if let found = Self.entry(normalized[index], stem: nil, compound: nil, in: lexicons) {
                 hits.append(Hit(tokenRange: modifier.tokenRange, entry: found.entry, match: found.match))
             } else if modifier.modifier.kind == .negator, settings.bareNegationValence != 0 {
                 let entry = SentimentEntry(term: modifier.modifier.term, valence: settings.bareNegationValence, origin: modifier.modifier.origin)
@@ -243,7 +241,36 @@ public struct SentimentScorer: Sendable {
                 previous = character
                 if run <= keep { collapsed.append(character) }
             }
-            if let found = lexicons.lazy.compactMap({ $0.entry(word: collapsed, stem: nil, compound: nil) }).first { return found }
+            if let found = Self.entry(collapsed, stem: nil, compound: nil, in: lexicons) { return found }
+        }
+        return nil
+    }
+
+    // Lookups in the consulted lexicons, first found wins. Loops over indices rather than
+    // closures over the elements: an element handed to a closure is a copy of the whole lexicon.
+
+    private static func modifier(_ word: String, in lexicons: [CompiledSentimentLexicon]) -> Modifier? {
+        for index in lexicons.indices {
+            if let modifier = lexicons[index].modifier(word: word) { return modifier }
+        }
+        return nil
+    }
+
+    private static func entry(_ word: String, stem: String?, compound: CompoundSplit?, in lexicons: [CompiledSentimentLexicon])
+        -> (entry: SentimentEntry, match: CompiledSentimentLexicon.Match)?
+    {
+        for index in lexicons.indices {
+            let usesStem = lexicons[index].settings.stemLookup > 0
+            if let found = lexicons[index].entry(word: word, stem: usesStem ? stem : nil, compound: compound) { return found }
+        }
+        return nil
+    }
+
+    private static func longestPhrase(_ tokens: [String], from start: Int, end: Int, in lexicons: [CompiledSentimentLexicon])
+        -> (length: Int, value: CompiledSentimentLexicon.PhraseValue)?
+    {
+        for index in lexicons.indices {
+            if let phrase = lexicons[index].longestPhrase(in: tokens, from: start, end: end) { return phrase }
         }
         return nil
     }

@@ -44,7 +44,7 @@ public struct ResultRow: Sendable {
             json.key("score"); json.number(analysis.sentiment.score)
             json.key("label"); json.string(analysis.sentiment.label.rawValue)
             json.endObject()
-            let scalars = Array(analysis.text.text.unicodeScalars)
+            let offsets = analysis.themes.isEmpty && analysis.flags.isEmpty ? nil : UTF8Offsets(analysis.text.text)
             json.key("themes")
             json.beginArray()
             for theme in analysis.themes {
@@ -52,7 +52,7 @@ public struct ResultRow: Sendable {
                 json.beginObject()
                 json.key("id"); json.string(theme.id)
                 json.key("sentiment"); json.number(theme.sentiment)
-                json.key("evidence"); writeEvidence(theme.evidence, scalars: scalars, into: &json)
+                json.key("evidence"); writeEvidence(theme.evidence, offsets: offsets!, into: &json)
                 json.endObject()
             }
             json.endArray()
@@ -64,7 +64,7 @@ public struct ResultRow: Sendable {
                 json.key("id"); json.string(flag.id)
                 json.key("severity"); json.string(flag.severity.rawValue)
                 json.key("route"); json.string(flag.route)
-                json.key("evidence"); writeEvidence(flag.evidence, scalars: scalars, into: &json)
+                json.key("evidence"); writeEvidence(flag.evidence, offsets: offsets!, into: &json)
                 json.endObject()
             }
             json.endArray()
@@ -97,81 +97,120 @@ public struct ResultRow: Sendable {
     }
 }
 
-private func writeEvidence(_ evidence: [Evidence], scalars: [Unicode.Scalar], into json: inout JSONWriter) {
+private func writeEvidence(_ evidence: [Evidence], offsets: UTF8Offsets, into json: inout JSONWriter) {
     json.beginArray()
     for item in evidence {
         json.element()
         json.beginObject()
         json.key("start"); json.number(Double(item.range.lowerBound))
         json.key("end"); json.number(Double(item.range.upperBound))
-        json.key("text"); json.string(String(String.UnicodeScalarView(scalars[item.range.clamped(to: 0..<scalars.count)])))
+        json.key("text"); json.string(offsets.text(item.range))
         json.endObject()
     }
     json.endArray()
 }
 
-/// A small JSON writer: fixed key order, shortest round-trip numbers, strings escaped per RFC 8259.
+/// A comment's text sliced by code-point offsets (the evidence's), through a table of the UTF-8
+/// offset of every code point.
+private struct UTF8Offsets {
+    private let utf8: [UInt8]
+    private let starts: [Int]
+
+    init(_ text: String) {
+        utf8 = Array(text.utf8)
+        var starts: [Int] = []
+        starts.reserveCapacity(utf8.count + 1)
+        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
+        starts.append(utf8.count)
+        self.starts = starts
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<(starts.count - 1))
+        return String(decoding: utf8[starts[clamped.lowerBound]..<starts[clamped.upperBound]], as: UTF8.self)
+    }
+}
+
+/// A small JSON writer: fixed key order, shortest round-trip numbers, strings escaped per RFC 8259
+/// (and U+2028/U+2029, for JavaScript). Builds UTF-8 bytes; runs that need no escaping are copied whole.
 struct JSONWriter {
-    private(set) var output = ""
+    private(set) var bytes: [UInt8] = []
     private var needsComma = [false]
 
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
     mutating func beginObject() {
-        output += "{"
+        bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
     mutating func endObject() {
         needsComma.removeLast()
-        output += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     mutating func beginArray() {
-        output += "["
+        bytes.append(UInt8(ascii: "["))
         needsComma.append(false)
     }
 
     mutating func endArray() {
         needsComma.removeLast()
-        output += "]"
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// Starts an array element.
     mutating func element() {
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
     }
 
     mutating func key(_ key: String) {
         element()
         string(key)
-        output += ":"
+        bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func string(_ value: String?) {
-        guard let value else {
-            output += "null"
+        guard var value else {
+            bytes += "null".utf8
             return
         }
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+        bytes.append(UInt8(ascii: "\""))
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let escape: String?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default: escape = nil
+                }
+                if let escape {
+                    bytes += utf8[runStart..<index]
+                    bytes += escape.utf8
+                    index += width
+                    runStart = index
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    index += 1
                 }
             }
+            bytes += utf8[runStart..<utf8.count]
         }
-        output += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func number(_ value: Double) {
-        output += value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        bytes += (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)").utf8
     }
 }

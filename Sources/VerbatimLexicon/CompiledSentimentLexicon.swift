@@ -112,5 +112,11 @@ public struct CompiledSentimentLexicon: Sendable {
     public func modifier(word: String) -> Modifier? { modifiers[word] }
 
     /// Number of single-word, prefix and phrase entries compiled.
+    /// The longest phrase (sentiment or modifier) of `tokens` starting at `start` and ending by
+    /// `end`. Not generic, so that callers in other modules get the trie's specialised walk.
+    public func longestPhrase(in tokens: [String], from start: Int, end: Int) -> (length: Int, value: PhraseValue)? {
+        phrases.isEmpty ? nil : phrases.longestMatch(in: tokens, from: start, end: end)
+    }
+
     public var entryCount: Int { words.count + prefixes.values.reduce(0) { $0 + $1.count } }
 }

@@ -27,13 +27,15 @@ public struct PhraseTrie<Value: Sendable>: Sendable {
         nodes[node].value = value
     }
 
-    /// The longest phrase of two or more tokens starting at `start`, with its length.
+    /// The longest phrase of two or more tokens starting at `start` and ending by `end` (all of
+    /// `tokens` when nil), with its length.
     /// - Complexity: O(length of the longest phrase).
-    public func longestMatch(in tokens: [String], from start: Int) -> (length: Int, value: Value)? {
+    public func longestMatch(in tokens: [String], from start: Int, end: Int? = nil) -> (length: Int, value: Value)? {
         var node = 0
         var best: (Int, Value)?
         var index = start
-        while index < tokens.count, let child = nodes[node].children[tokens[index]] {
+        let end = end ?? tokens.count
+        while index < end, let child = nodes[node].children[tokens[index]] {
             node = child
             index += 1
             if let value = nodes[node].value, index - start >= 2 { best = (index - start, value) }

@@ -24,9 +24,13 @@ public struct CorpusGenerator {
         """.split(separator: " ").map(String.init)
     static let extras = ["😡", "👍🏽", "😍", "🙄", ":-)", ":(", "<3", "10/10", "3 dage", "2 weeks", "299 kr", "www.shop.dk", "!!!", "?", "..."]
 
-    public mutating func comment() -> String {
+    public mutating func comment() -> String { labelledComment().text }
+
+    /// A comment and the language it was generated in (`en` or `da`).
+    public mutating func labelledComment() -> (language: String, text: String) {
         let words = Int(random.next() % 58) + 3
-        let pool = random.next() % 2 == 0 ? Self.english : Self.danish
+        let isEnglish = random.next() % 2 == 0
+        let pool = isEnglish ? Self.english : Self.danish
         var text = ""
         text.reserveCapacity(words * 8)
         var sentenceStart = true
@@ -47,7 +51,7 @@ public struct CorpusGenerator {
                 sentenceStart = roll == 88 || roll == 90 || roll == 91 || roll == 93 || roll == 95
             }
         }
-        return text
+        return (isEnglish ? "en" : "da", text)
     }
 }
 
