@@ -9,12 +9,15 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "One result row (JSONL) per input row: language, sentiment, themes, touch point and flags.",
         discussion: """
-            Input: JSONL ({"id": …, "text": …} per line), or CSV/TSV with a header (the delimiter of a
-            CSV is sniffed: , ; or tab). Every input row gives one result row, in order; a row that
-            cannot be read gives a row with its line number and the problem in 'problems'.
+            Input: JSONL ({"id": …, "text": …} per line), or CSV/TSV with a header (delimiter sniffed: , ; or
+            tab), in UTF-8, UTF-16 with BOM or Windows-1252. Every input row gives one result row, in input
+            order, whatever --threads; a row that cannot be read gives a row with its line number and the
+            problem in 'problems'. Output: JSONL, or a flat CSV when the output ends in .csv (cells that a
+            spreadsheet would run as formulas get a leading ').
 
             Examples:
               verbatim classify survey.csv --text-column Comment --id-column ResponseId -o results.jsonl
+              verbatim classify export.csv --text-column 4 --keep-columns Region,Date -o results.csv
               cat comments.jsonl | verbatim classify - -o -
             """
     )
