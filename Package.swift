@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C shims. ICU headers stay inside CICU's .c file: Foundation carries its own ICU,
@@ -40,12 +41,16 @@ let package = Package(
         .target(name: "VerbatimLexicon", dependencies: ["VerbatimText", "CPCRE2", .product(name: "Yams", package: "Yams")]),
         .target(name: "VerbatimAnalysis", dependencies: ["VerbatimText", "VerbatimLexicon"]),
         .target(name: "VerbatimIO", dependencies: ["VerbatimAnalysis"]),
-        .target(name: "VerbatimInsights", dependencies: ["VerbatimAnalysis"]),
-        .target(name: "VerbatimReport", dependencies: ["VerbatimInsights"]),
+        .target(name: "VerbatimInsights", dependencies: ["VerbatimAnalysis", "VerbatimIO"]),
+        .target(
+            name: "VerbatimReport",
+            dependencies: ["VerbatimInsights", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "verbatim",
             dependencies: [
-                "VerbatimText", "VerbatimLexicon", "VerbatimAnalysis", "VerbatimIO",
+                "VerbatimText", "VerbatimLexicon", "VerbatimAnalysis", "VerbatimIO", "VerbatimInsights", "VerbatimReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

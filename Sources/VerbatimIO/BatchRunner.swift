@@ -28,22 +28,33 @@ public struct BatchRunner {
     /// Reads all of `stream`, writes every result row to `sink` through `writer`, and returns
     /// the row accounting. The sink is flushed, not committed.
     public func run(_ stream: inout CommentStream, writer: ResultWriter, to sink: OutputSink, progress: ((Progress) -> Void)? = nil) throws -> RowAccount {
+        try run(&stream, writer: writer, to: sink, summarizing: NoSummary.self, options: (), progress: progress).account
+    }
+
+    /// The same, also summarising the rows: each chunk is summarised by its worker and the
+    /// chunk summaries merged in input order.
+    public func run<Summary: ChunkSummary>(
+        _ stream: inout CommentStream, writer: ResultWriter, to sink: OutputSink, summarizing: Summary.Type, options: Summary.Options,
+        progress: ((Progress) -> Void)? = nil
+    ) throws -> (account: RowAccount, summary: Summary) {
         try sink.write(writer.header)
         var account = RowAccount()
+        var summary = Summary(options)
         let classifiers = try (0..<threads).map { _ in RowClassifier(try Analyzer(lexicons), language: language) }
         if threads == 1 {
             while true {
                 let rows = try stream.next(maxRows: rowsPerChunk)
                 if rows.isEmpty { break }
-                let (text, chunkAccount) = Self.process(rows, with: classifiers[0], writer: writer)
-                try sink.write(text)
-                account.merge(chunkAccount)
+                let chunk = Self.process(rows, with: classifiers[0], writer: writer, summary: Summary(options))
+                try sink.write(chunk.text)
+                account.merge(chunk.account)
+                summary.merge(chunk.summary)
                 progress?(Progress(account: account, bytesRead: stream.bytesRead))
             }
             try sink.flush()
-            return account
+            return (account, summary)
         }
-        let pool = WorkerPool(classifiers: classifiers, writer: writer)
+        let pool = WorkerPool<Summary>(classifiers: classifiers, writer: writer, options: options)
         defer { pool.finish() }
         let maximumInFlight = threads * 4
         var nextToSubmit = 0, nextToWrite = 0
@@ -59,42 +70,66 @@ public struct BatchRunner {
                 }
             }
             guard nextToWrite < nextToSubmit else { break }
-            let (text, chunkAccount) = pool.result(number: nextToWrite)
+            let chunk = pool.result(number: nextToWrite)
             nextToWrite += 1
-            try sink.write(text)
-            account.merge(chunkAccount)
+            try sink.write(chunk.text)
+            account.merge(chunk.account)
+            summary.merge(chunk.summary)
             progress?(Progress(account: account, bytesRead: stream.bytesRead))
         }
         try sink.flush()
-        return account
+        return (account, summary)
     }
 
-    static func process(_ rows: [InputRow], with classifier: RowClassifier, writer: ResultWriter) -> (String, RowAccount) {
+    /// One chunk's output: its result lines, accounting and summary.
+    struct ChunkOutput<Summary: ChunkSummary> {
         var text = ""
         var account = RowAccount()
+        var summary: Summary
+    }
+
+    static func process<Summary: ChunkSummary>(_ rows: [InputRow], with classifier: RowClassifier, writer: ResultWriter, summary: Summary) -> ChunkOutput<Summary> {
+        var output = ChunkOutput<Summary>(summary: summary)
         for row in rows {
             let result = classifier.classify(row)
-            account.count(result)
-            text += writer.line(result)
+            output.account.count(result)
+            output.summary.add(result)
+            output.text += writer.line(result)
         }
-        return (text, account)
+        return output
     }
+}
+
+/// What the batch runner can build alongside the result rows: a summary added to row by row in
+/// each chunk, with chunk summaries merged in input order (insights' mergeable summary).
+public protocol ChunkSummary: Sendable {
+    associatedtype Options: Sendable
+    init(_ options: Options)
+    mutating func add(_ row: ResultRow)
+    mutating func merge(_ other: Self)
+}
+
+/// No summary.
+public struct NoSummary: ChunkSummary {
+    public init(_ options: Void) {}
+    public mutating func add(_ row: ResultRow) {}
+    public mutating func merge(_ other: NoSummary) {}
 }
 
 /// The worker threads of a `BatchRunner` and the queues between them and the calling thread.
 /// A class because the threads share it; all state is guarded by one condition lock.
-private final class WorkerPool: @unchecked Sendable {
+private final class WorkerPool<Summary: ChunkSummary>: @unchecked Sendable {
     private let condition = NSCondition()
     private var tasks: [(number: Int, rows: [InputRow])] = []
-    private var results: [Int: (String, RowAccount)] = [:]
+    private var results: [Int: BatchRunner.ChunkOutput<Summary>] = [:]
     private var closed = false
     private var running = 0
 
-    init(classifiers: [RowClassifier], writer: ResultWriter) {
+    init(classifiers: [RowClassifier], writer: ResultWriter, options: Summary.Options) {
         running = classifiers.count
         for classifier in classifiers {
             let box = ClassifierBox(classifier: classifier)
-            let thread = Thread { [self] in work(box.classifier, writer: writer) }
+            let thread = Thread { [self] in work(box.classifier, writer: writer, options: options) }
             thread.stackSize = 8 << 20
             thread.start()
         }
@@ -108,7 +143,7 @@ private final class WorkerPool: @unchecked Sendable {
     }
 
     /// Waits for chunk `number`'s output.
-    func result(number: Int) -> (String, RowAccount) {
+    func result(number: Int) -> BatchRunner.ChunkOutput<Summary> {
         condition.lock()
         defer { condition.unlock() }
         while results[number] == nil { condition.wait() }
@@ -124,7 +159,7 @@ private final class WorkerPool: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func work(_ classifier: RowClassifier, writer: ResultWriter) {
+    private func work(_ classifier: RowClassifier, writer: ResultWriter, options: Summary.Options) {
         while true {
             condition.lock()
             while tasks.isEmpty && !closed { condition.wait() }
@@ -136,7 +171,7 @@ private final class WorkerPool: @unchecked Sendable {
             }
             let task = tasks.removeFirst()
             condition.unlock()
-            let output = BatchRunner.process(task.rows, with: classifier, writer: writer)
+            let output = BatchRunner.process(task.rows, with: classifier, writer: writer, summary: Summary(options))
             condition.lock()
             results[task.number] = output
             condition.broadcast()

@@ -10,6 +10,8 @@ public struct ResultRow: Sendable {
     public var problems: [RowProblem]
     /// Values of the input columns passed through (`--keep-columns`).
     public var kept: [String]
+    /// The row's survey score, when the export has a score column and the value is a number.
+    public var score: Double?
 
     public init(id: String?, line: Int?, analysis: CommentAnalysis?, problems: [RowProblem], kept: [String] = []) {
         self.id = id

@@ -17,18 +17,21 @@ public struct RowClassifier {
     public func classify(_ row: InputRow) -> ResultRow {
         var problems = row.problems
         var analysis: CommentAnalysis?
+        var score: Double?
         if let text = row.text {
             let sanitized = sanitizer.sanitize(text)
             problems += sanitized.problems.map { RowProblem(code: $0.code, message: $0.message) }
             var choice = language
             if let code = row.language, let given = Language(code: code), given != .undetermined { choice = .given(given) }
             let trimmedScore = row.score?.trimmingCharacters(in: .whitespaces) ?? ""
-            let score = Double(trimmedScore.replacingOccurrences(of: ",", with: "."))
+            score = Double(trimmedScore.replacingOccurrences(of: ",", with: "."))
             if !trimmedScore.isEmpty, score == nil {
                 problems.append(RowProblem(code: "bad_score", message: "score '\(trimmedScore)' is not a number"))
             }
             analysis = analyzer.analyze(sanitized.text, language: choice, touchpoint: row.touchpoint, score: score)
         }
-        return ResultRow(id: row.id, line: row.line, analysis: analysis, problems: problems, kept: row.kept)
+        var result = ResultRow(id: row.id, line: row.line, analysis: analysis, problems: problems, kept: row.kept)
+        result.score = score
+        return result
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerbatimAnalysis
 import VerbatimLexicon
+import VerbatimText
 
 /// `--lexicons DIR` (repeatable), shared by every command that analyses text.
 struct LexiconOptions: ParsableArguments {
@@ -28,6 +29,11 @@ struct LexiconOptions: ParsableArguments {
 
     /// Loads and compiles the stack, printing its diagnostics like a compiler; errors stop the run.
     func compile() throws -> CompiledLexicons {
+        try load().compiled
+    }
+
+    /// The stack as loaded (for labels) and compiled.
+    func load() throws -> (stack: LexiconStack, compiled: CompiledLexicons) {
         let stack = try LexiconStack(layers: try layers())
         let compiled = try CompiledLexicons(stack)
         for diagnostic in compiled.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
@@ -38,7 +44,7 @@ struct LexiconOptions: ParsableArguments {
         if stack.hasErrors {
             throw LexiconStackError(errors: stack.diagnostics.count { $0.severity == .error })
         }
-        return compiled
+        return (stack, compiled)
     }
 }
 
@@ -46,4 +52,15 @@ struct LexiconOptions: ParsableArguments {
 struct LexiconStackError: Error, CustomStringConvertible {
     var errors: Int
     var description: String { "the lexicons have \(errors) error(s); each is listed above with its file and line ('verbatim lexicon check' lists warnings too)" }
+}
+
+extension LexiconStack {
+    /// Theme, touch-point and flag labels in `language` (English where a label is missing), by id.
+    func labels(in language: Language) -> [String: String] {
+        var labels: [String: String] = [:]
+        for theme in themes.themes { labels[theme.id] = theme.labels[language] ?? theme.labels[.english] }
+        for touchpoint in touchpoints.touchpoints { labels[touchpoint.id] = touchpoint.labels[language] ?? touchpoint.labels[.english] }
+        for flag in flags.flags { labels[flag.id] = flag.labels[language] ?? flag.labels[.english] }
+        return labels
+    }
 }

@@ -9,7 +9,7 @@ struct Verbatim: ParsableCommand {
         discussion: """
             Exit codes: 0 ok, 1 bad input or lexicon (the message names file:line), 2 usage.
             """,
-        subcommands: [ClassifyCommand.self, ExplainCommand.self, EvalCommand.self, LexiconCommand.self]
+        subcommands: [AnalyzeCommand.self, ClassifyCommand.self, ReportCommand.self, ExplainCommand.self, EvalCommand.self, LexiconCommand.self]
     )
 
     /// Runs the command and maps every error to the documented exit codes in one place:

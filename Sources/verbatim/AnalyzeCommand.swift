@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import VerbatimInsights
+import VerbatimIO
+import VerbatimReport
+import VerbatimText
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "The main job: classify an export and write results, summary, flagged comments and the report.",
+        discussion: """
+            Writes into --out: results.jsonl (one row per input row), summary.json (the mergeable
+            summary), flagged.csv (every flagged comment, most urgent first within input order), report.html
+            (open in a browser; one file, no network) and report.md (the same findings for e-mail or chat).
+
+            Example:
+              verbatim analyze corpora/sample-export.csv --text-column comment --touchpoint-column channel \\
+                --score-column nps --out out/report
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The folder to write into (created when missing).")
+    var out: String
+
+    @Option(help: "The report's language: en or da.")
+    var reportLanguage: ReportLanguageArgument = .en
+
+    @Flag(help: "Keep personal data (e-mail, phone, CPR, card numbers) in the report and flagged.csv.")
+    var noMask = false
+
+    @Flag(help: "Exit 1 when any row had a problem.")
+    var strict = false
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    func run() throws {
+        let (stack, compiled) = try lexicons.load()
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: out)
+        var (source, stream) = try input.open()
+        let writer = ResultWriter(format: .jsonl, keptColumnNames: stream.keptColumnNames)
+        let results = try OutputSink(path: folder.appendingPathComponent("results.jsonl").path)
+        let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(totalBytes: source.size) : nil
+        let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads)
+        let (account, collected) = try runner.run(
+            &stream, writer: writer, to: results, summarizing: AnalysisAccumulator.self, options: .init(maskPersonalData: !noMask)) { meter?.update($0) }
+        try results.commit()
+        meter?.clear()
+
+        let flagged = try OutputSink(path: folder.appendingPathComponent("flagged.csv").path)
+        try flagged.write(AnalysisAccumulator.flaggedHeader)
+        // Most urgent first; input order within a severity.
+        for line in collected.flaggedLines.enumerated().sorted(by: { a, b in
+            let (x, y) = (FlagSeverityOrder.rank(String(a.element.prefix { $0 != "," })), FlagSeverityOrder.rank(String(b.element.prefix { $0 != "," })))
+            return x != y ? x < y : a.offset < b.offset
+        }) {
+            try flagged.write(line.element)
+        }
+        try flagged.commit()
+
+        let summary = collected.summary
+        try summary.jsonData().write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
+        let language = reportLanguage.value
+        try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english)))
+            .write(Insights(summary), to: folder)
+        if stream.encoding != .utf8 { printError("\(source.name): read as \(stream.encoding.rawValue)") }
+        printError(account.summary)
+        printError("wrote \(folder.path)/results.jsonl, summary.json, flagged.csv (\(collected.flaggedLines.count) flags), report.html, report.md")
+        if strict && account.rowsWithProblems > 0 { throw ExitCode.failure }
+    }
+}
+
+enum ReportLanguageArgument: String, ExpressibleByArgument, CaseIterable {
+    case en, da
+
+    var value: ReportStrings.Language { self == .da ? .da : .en }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import VerbatimInsights
+import VerbatimReport
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Merge one or many summary.json files and write report.html, report.md and the merged summary.json.",
+        discussion: """
+            Summaries of shards (files, days, Spark partitions) merge into exactly the summary of the whole.
+
+            Example:
+              verbatim report part-*.summary.json --out out/report --report-language da
+            """
+    )
+
+    @Argument(help: "summary.json files (from 'verbatim analyze' or 'verbatim classify --summary-out').")
+    var summaries: [String]
+
+    @Option(help: "The folder to write into (created when missing).")
+    var out: String
+
+    @Option(help: "The report's language: en or da.")
+    var reportLanguage: ReportLanguageArgument = .en
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    func validate() throws {
+        if summaries.isEmpty { throw ValidationError("give at least one summary.json") }
+    }
+
+    func run() throws {
+        var merged = Summary()
+        for (index, path) in summaries.enumerated() {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw SummaryError.unreadable(source: path, reason: error.localizedDescription)
+            }
+            let summary = try Summary(jsonData: data, source: path)
+            if index == 0 { merged = summary } else { merged.merge(summary) }
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: out)
+        let (stack, _) = try lexicons.load()
+        let language = reportLanguage.value
+        try merged.jsonData().write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
+        try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english)))
+            .write(Insights(merged), to: folder)
+        printError("merged \(summaries.count) summaries (\(merged.rows) rows) → \(folder.path)/summary.json, report.html, report.md")
+    }
+}
