@@ -59,6 +59,8 @@ let package = Package(
         .testTarget(name: "VerbatimLexiconTests", dependencies: ["VerbatimLexicon"]),
         .testTarget(name: "VerbatimAnalysisTests", dependencies: ["VerbatimAnalysis", "VerbatimLexicon"]),
         .testTarget(name: "VerbatimIOTests", dependencies: ["VerbatimIO", "VerbatimText", "VerbatimAnalysis", "VerbatimLexicon"]),
+        .testTarget(name: "VerbatimInsightsTests", dependencies: ["VerbatimInsights", "VerbatimIO", "VerbatimAnalysis", "VerbatimLexicon"]),
+        .testTarget(name: "VerbatimReportTests", dependencies: ["VerbatimReport", "VerbatimInsights", "VerbatimIO", "VerbatimAnalysis", "VerbatimLexicon"]),
         .testTarget(name: "EndToEndTests", dependencies: ["verbatim"]),
     ],
     swiftLanguageModes: [.v6]

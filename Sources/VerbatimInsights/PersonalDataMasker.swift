@@ -15,7 +15,7 @@ public struct PersonalDataMasker: Sendable {
             (compile(#"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"#), "[e-mail]", nil),
             (compile(#"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])"#), "[card]", Self.passesLuhn),
             (compile(#"(?<!\d)[0-3]\d[01]\d{3}-?\d{4}(?!\d)"#), "[CPR]", nil),
-            (compile(#"(?<![\w+])(?:\+|00)?\d(?:[ .-]?\d){7,13}(?![\d])"#), "[phone]", nil),
+            (compile(#"(?<![\w+-])(?:\+|00)?\d(?:[ .]?\d){7,13}(?![\d-])"#), "[phone]", nil),
         ]
     }
 
