@@ -32,10 +32,11 @@ public struct BatchRunner {
     }
 
     /// The same, also summarising the rows: each chunk is summarised by its worker and the
-    /// chunk summaries merged in input order.
+    /// chunk summaries merged in input order. `eachChunk` sees every chunk's summary first, on
+    /// the calling thread and in input order (to stream out what should not pile up in memory).
     public func run<Summary: ChunkSummary>(
         _ stream: inout CommentStream, writer: ResultWriter, to sink: OutputSink, summarizing: Summary.Type, options: Summary.Options,
-        progress: ((Progress) -> Void)? = nil
+        eachChunk: ((inout Summary) throws -> Void)? = nil, progress: ((Progress) -> Void)? = nil
     ) throws -> (account: RowAccount, summary: Summary) {
         try sink.write(writer.header)
         var account = RowAccount()
@@ -45,7 +46,8 @@ public struct BatchRunner {
             while true {
                 let rows = try stream.next(maxRows: rowsPerChunk)
                 if rows.isEmpty { break }
-                let chunk = Self.process(rows, with: classifiers[0], writer: writer, summary: Summary(options))
+                var chunk = Self.process(rows, with: classifiers[0], writer: writer, summary: Summary(options))
+                try eachChunk?(&chunk.summary)
                 try sink.write(chunk.text)
                 account.merge(chunk.account)
                 summary.merge(chunk.summary)
@@ -70,8 +72,9 @@ public struct BatchRunner {
                 }
             }
             guard nextToWrite < nextToSubmit else { break }
-            let chunk = pool.result(number: nextToWrite)
+            var chunk = pool.result(number: nextToWrite)
             nextToWrite += 1
+            try eachChunk?(&chunk.summary)
             try sink.write(chunk.text)
             account.merge(chunk.account)
             summary.merge(chunk.summary)

@@ -55,6 +55,25 @@ public final class OutputSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Appends the bytes of a committed file sink, then deletes that file (to join parts).
+    public func append(contentsOf part: OutputSink) throws(InputError) {
+        guard let path = part.finalPath else { return }
+        let source = Foundation.open(path, O_RDONLY)
+        guard source >= 0 else { throw InputError.unreadable(source: path, reason: String(cString: strerror(errno))) }
+        defer {
+            close(source)
+            unlink(path)
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Foundation.read(source, $0.baseAddress!, $0.count) }
+            if got < 0 { throw InputError.unreadable(source: path, reason: String(cString: strerror(errno))) }
+            if got == 0 { break }
+            buffer.append(contentsOf: chunk[0..<got])
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+    }
+
     /// Writes what is buffered and, for a file, moves it into place.
     public func commit() throws(InputError) {
         try flush()

@@ -5,8 +5,8 @@ import VerbatimIO
 /// flagged rows for `flagged.csv` (every flag hit, in input order, texts masked unless told not to).
 public struct AnalysisAccumulator: ChunkSummary {
     public private(set) var builder: SummaryBuilder
-    /// `flagged.csv` lines (without the header), in input order.
-    public private(set) var flaggedLines: [String] = []
+    /// `flagged.csv` lines (without the header) with their severity, in input order, until taken.
+    public private(set) var flaggedLines: [(severity: String, line: String)] = []
     private let masker: PersonalDataMasker?
 
     public static let flaggedHeader = "severity,flag,route,id,line,touchpoint,themes,score,sentiment,evidence,text\n"
@@ -29,8 +29,14 @@ public struct AnalysisAccumulator: ChunkSummary {
                 analysis.themes.map(\.id).joined(separator: ";"), row.score.map(ScoreHistogram.key) ?? "",
                 String(format: "%.4f", analysis.sentiment.score), mask(evidence), mask(text),
             ]
-            flaggedLines.append(cells.map { CSVCell.escaped($0) }.joined(separator: ",") + "\n")
+            flaggedLines.append((flag.severity.rawValue, cells.map { CSVCell.escaped($0) }.joined(separator: ",") + "\n"))
         }
+    }
+
+    /// Hands over the flagged lines collected so far (so that they can be written out chunk by chunk).
+    public mutating func takeFlaggedLines() -> [(severity: String, line: String)] {
+        defer { flaggedLines = [] }
+        return flaggedLines
     }
 
     public mutating func merge(_ other: AnalysisAccumulator) {

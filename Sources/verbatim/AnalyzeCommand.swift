@@ -45,19 +45,25 @@ struct AnalyzeCommand: ParsableCommand {
         let results = try OutputSink(path: folder.appendingPathComponent("results.jsonl").path)
         let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(totalBytes: source.size) : nil
         let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads)
+        // flagged.csv: most urgent first, input order within a severity — one temporary file per
+        // severity, written chunk by chunk, joined at the end (memory stays flat).
+        let flagged = try OutputSink(path: folder.appendingPathComponent("flagged.csv").path)
+        let parts = try FlagSeverityOrder.order.map { try OutputSink(path: folder.appendingPathComponent(".flagged-\($0).csv").path) }
+        var flagCount = 0
         let (account, collected) = try runner.run(
-            &stream, writer: writer, to: results, summarizing: AnalysisAccumulator.self, options: .init(maskPersonalData: !noMask)) { meter?.update($0) }
+            &stream, writer: writer, to: results, summarizing: AnalysisAccumulator.self, options: .init(maskPersonalData: !noMask),
+            eachChunk: { chunk in
+                for (severity, line) in chunk.takeFlaggedLines() {
+                    try parts[min(FlagSeverityOrder.rank(severity), parts.count - 1)].write(line)
+                    flagCount += 1
+                }
+            }, progress: { meter?.update($0) })
         try results.commit()
         meter?.clear()
-
-        let flagged = try OutputSink(path: folder.appendingPathComponent("flagged.csv").path)
         try flagged.write(AnalysisAccumulator.flaggedHeader)
-        // Most urgent first; input order within a severity.
-        for line in collected.flaggedLines.enumerated().sorted(by: { a, b in
-            let (x, y) = (FlagSeverityOrder.rank(String(a.element.prefix { $0 != "," })), FlagSeverityOrder.rank(String(b.element.prefix { $0 != "," })))
-            return x != y ? x < y : a.offset < b.offset
-        }) {
-            try flagged.write(line.element)
+        for part in parts {
+            try part.commit()
+            try flagged.append(contentsOf: part)
         }
         try flagged.commit()
 
@@ -68,7 +74,7 @@ struct AnalyzeCommand: ParsableCommand {
             .write(Insights(summary), to: folder)
         if stream.encoding != .utf8 { printError("\(source.name): read as \(stream.encoding.rawValue)") }
         printError(account.summary)
-        printError("wrote \(folder.path)/results.jsonl, summary.json, flagged.csv (\(collected.flaggedLines.count) flags), report.html, report.md")
+        printError("wrote \(folder.path)/results.jsonl, summary.json, flagged.csv (\(flagCount) flags), report.html, report.md")
         if strict && account.rowsWithProblems > 0 { throw ExitCode.failure }
     }
 }

@@ -55,7 +55,7 @@ struct ClassifyCommand: ParsableCommand {
         let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads)
         let account: RowAccount
         if let summaryOut {
-            let result = try runner.run(&stream, writer: writer, to: sink, summarizing: SummaryBuilder.self, options: .init(maskPersonalData: !noMask)) { meter?.update($0) }
+            let result = try runner.run(&stream, writer: writer, to: sink, summarizing: SummaryBuilder.self, options: .init(maskPersonalData: !noMask), progress: { meter?.update($0) })
             try result.summary.summary.jsonData().write(to: URL(fileURLWithPath: summaryOut), options: .atomic)
             account = result.account
         } else {
