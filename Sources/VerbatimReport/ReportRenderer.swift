@@ -96,7 +96,7 @@ public struct ReportRenderer: Sendable {
         for labelName in ["positive", "negative", "mixed", "neutral"] {
             kpis.append(["label": strings[labelName], "value": percent(insights.share(labelName))])
         }
-        kpis.append(["label": strings["languages"], "small": true, "value": summary.languages.sorted { $0.value > $1.value }.map { "\($0.key) \(percent(Double($0.value) / Double(max(1, summary.classified))))" }.joined(separator: " · ")])
+        kpis.append(["label": strings["languages"], "small": true, "value": summary.languages.sorted { $0.value > $1.value }.map { "\($0.key == "und" ? strings["undetermined"] : $0.key) \(percent(Double($0.value) / Double(max(1, summary.classified))))" }.joined(separator: " · ")])
         let problemRows = summary.problems.values.reduce(0, +)
         kpis.append(["label": strings["rowProblems"], "small": problemRows > 0, "value": problemRows == 0 ? "0" : summary.problems.sorted { $0.value > $1.value }.map { "\(text($0.key)) \(number($0.value))" }.joined(separator: " · ")])
         if summary.rows > summary.classified {
@@ -133,7 +133,7 @@ public struct ReportRenderer: Sendable {
             heatTable.append(["touchpoint": label(touchpoint), "cells": tableCells.map { ["value": $0] }])
         }
         context["heatmap"] = [
-            "width": labelWidth + themes.count * cell + 10, "height": header + touchpoints.count * 34 + 10,
+            "width": labelWidth + themes.count * cell + 130, "height": header + touchpoints.count * 34 + 10,
             "columns": columns, "rows": heatRows,
         ]
         context["heatmapHeader"] = themes.map { ["label": label($0)] }
