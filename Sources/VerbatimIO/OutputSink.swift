@@ -11,6 +11,14 @@ public final class OutputSink {
     private var buffer: [UInt8] = []
     private var committed = false
 
+    /// A sink that drops what it is given (when only a summary is wanted).
+    public init(discarding: Void) {
+        name = "<discarded>"
+        descriptor = -1
+        temporaryPath = nil
+        finalPath = nil
+    }
+
     /// `-` is standard output.
     public init(path: String) throws(InputError) {
         if path == "-" {
@@ -43,6 +51,10 @@ public final class OutputSink {
     }
 
     public func flush() throws(InputError) {
+        if descriptor < 0 {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }

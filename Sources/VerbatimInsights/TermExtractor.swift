@@ -39,5 +39,12 @@ public struct TermExtractor: Sendable {
         "han", "hun", "hans", "hendes", "sig", "sin", "sit", "sine", "efter", "før", "igen", "over", "under", "ind", "op",
         "ned", "alle", "alt", "nogle", "noget", "nogen", "andre", "andet", "eller", "end", "men", "så", "nu", "her", "der",
         "dette", "disse", "denne", "hos", "mod", "uden", "om", "ved", "af", "på", "en", "et", "er", "at", "du", "dig", "din",
+        // Numbers, months and weekdays: frequent in comments, never a theme or a feeling of their own.
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twice", "first", "second", "third",
+        "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "første", "anden", "tredje",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "januar", "februar", "marts", "juni", "juli", "oktober", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "år", "måned", "måneder", "uge", "uger", "dag", "dage",
     ]
 }

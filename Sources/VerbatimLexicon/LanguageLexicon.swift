@@ -16,17 +16,22 @@ public struct LanguageLexicon: Hashable, Sendable {
     }
 
     /// Adds `newer` entries over the current ones: same term (case-insensitive) → replaced.
-    mutating func layer(entries newer: [SentimentEntry]) {
+    /// Returns the entries replaced, with what replaced them.
+    @discardableResult
+    mutating func layer(entries newer: [SentimentEntry]) -> [(old: SentimentEntry, new: SentimentEntry)] {
         var index: [String: Int] = [:]
+        var replaced: [(old: SentimentEntry, new: SentimentEntry)] = []
         for (position, entry) in entries.enumerated() { index[entry.term] = position }
         for entry in newer {
             if let position = index[entry.term] {
+                replaced.append((entries[position], entry))
                 entries[position] = entry
             } else {
                 index[entry.term] = entries.count
                 entries.append(entry)
             }
         }
+        return replaced
     }
 
     mutating func layer(modifiers newer: [Modifier]) {

@@ -24,13 +24,22 @@ public struct LexiconStack: Sendable {
         var diagnostics: [Diagnostic] = []
         var languages: [Language: LanguageLexicon] = [:]
         for language in Self.languages { languages[language] = LanguageLexicon(language: language) }
-        for layer in layers {
+        // The layer each language's terms were last set in, to tell a later layer's override.
+        var termLayers: [Language: [String: Int]] = [:]
+        for (layerNumber, layer) in layers.enumerated() {
             for language in Self.languages {
                 var lexicon = languages[language]!
                 let folder = layer.appendingPathComponent(language.code)
                 for file in try Self.sentimentFiles(in: folder, layer: layer) {
                     let parsed = SentimentLexiconParser.entries(try Self.read(file), file: Self.display(file))
-                    lexicon.layer(entries: parsed.entries)
+                    for (old, new) in lexicon.layer(entries: parsed.entries)
+                    where termLayers[language]?[old.term] ?? layerNumber < layerNumber && old.valence != new.valence {
+                        diagnostics.append(Diagnostic(
+                            severity: .note, code: "shadowed-term",
+                            message: "'\(new.term)' (\(new.valence)) overrides \(old.valence) from \(old.origin) in an earlier layer",
+                            file: new.origin.file, line: new.origin.line))
+                    }
+                    for entry in parsed.entries { termLayers[language, default: [:]][entry.term] = layerNumber }
                     if language == Self.languages.first || !file.path.hasSuffix("/emoji.tsv") {
                         diagnostics += parsed.diagnostics
                     }
@@ -51,6 +60,7 @@ public struct LexiconStack: Sendable {
             }
         }
         self.languages = languages
+        diagnostics += Self.crossLanguageCollisions(languages)
         // themes.yaml, touchpoints.yaml and flags.yaml sit at the top of a layer (both languages).
         let tokenizer: Tokenizer
         do { tokenizer = try Tokenizer() } catch { throw LexiconError.unreadable(path: "ICU", reason: "\(error)") }
@@ -115,5 +125,21 @@ public struct LexiconStack: Sendable {
         let path = url.standardizedFileURL.path
         let current = FileManager.default.currentDirectoryPath + "/"
         return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+
+    /// A word in both languages' lexicons with opposite polarity ("gift": poison or married in
+    /// Danish, a present in English): a mixed-language comment reads it one way or the other.
+    /// Notes, at the Danish entry, for entries of at least ±1.
+    static func crossLanguageCollisions(_ languages: [Language: LanguageLexicon]) -> [Diagnostic] {
+        guard let english = languages[.english], let danish = languages[.danish] else { return [] }
+        var englishByTerm: [String: SentimentEntry] = [:]
+        for entry in english.entries { englishByTerm[entry.term] = entry }
+        return danish.entries.compactMap { entry in
+            guard let other = englishByTerm[entry.term], entry.valence * other.valence < 0, abs(entry.valence) >= 1, abs(other.valence) >= 1 else { return nil }
+            return Diagnostic(
+                severity: .note, code: "cross-language-collision",
+                message: "'\(entry.term)' is \(entry.valence) in Danish but \(other.valence) in English (\(other.origin)); a comment of the other language reads it the other way",
+                file: entry.origin.file, line: entry.origin.line)
+        }
     }
 }

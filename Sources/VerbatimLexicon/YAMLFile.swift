@@ -110,6 +110,20 @@ struct YAMLFile {
         return terms
     }
 
+    /// Texts that make backtracking patterns explode ("(a+)+b" on a run of a's): a pattern that hits
+    /// the project's match or depth limit on one of them is catastrophic. Returns the probe's name.
+    static func catastrophicProbe(_ regex: PCRE2Regex) -> String? {
+        let probes = [
+            ("a run of 3,000 letters", String(repeating: "a", count: 3_000) + "!"),
+            ("a run of 3,000 digits", String(repeating: "1", count: 3_000) + "x"),
+            ("3,000 spaced words", String(repeating: "ord ", count: 750) + "!"),
+        ]
+        for (name, text) in probes {
+            if case .limitExceeded = regex.matches(in: text) { return name }
+        }
+        return nil
+    }
+
     /// A list of `{regex: '…', requires: [...]}` compiled with PCRE2; a regex that does not compile is
     /// reported with its position, a pattern without `requires` gets a warning.
     mutating func patterns(_ node: Node?, _ what: String) -> [ThemeTaxonomy.PatternRule] {
@@ -121,7 +135,12 @@ struct YAMLFile {
             }
             do {
                 let requires = sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
-                rules.append(ThemeTaxonomy.PatternRule(regex: try PCRE2Regex(regex), requires: Set(requires), origin: origin(patternNode)))
+                let compiled = try PCRE2Regex(regex)
+                if let probe = Self.catastrophicProbe(compiled) {
+                    report(.error, "catastrophic-regex", "regex exceeds the match limits on \(probe): it would stop on long comments", at: patternNode["regex"] ?? patternNode)
+                    continue
+                }
+                rules.append(ThemeTaxonomy.PatternRule(regex: compiled, requires: Set(requires), origin: origin(patternNode)))
                 if requires.isEmpty {
                     report(.warning, "pattern-without-prefilter", "pattern runs on every comment; give it 'requires' words", at: patternNode)
                 }

@@ -63,4 +63,18 @@ extension LexiconStack {
         for flag in flags.flags { labels[flag.id] = flag.labels[language] ?? flag.labels[.english] }
         return labels
     }
+
+    /// Every term the stack has, lower-cased: sentiment entries, modifiers and theme, touch-point
+    /// and flag terms (words and phrases as written).
+    var existingTerms: Set<String> {
+        var terms = Set<String>()
+        for lexicon in languages.values {
+            for entry in lexicon.entries { terms.insert(entry.term.lowercased()) }
+            for modifier in lexicon.modifiers { terms.insert(modifier.term.lowercased()) }
+        }
+        for theme in themes.themes { for (_, term) in theme.terms { terms.insert(term.source.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) } }
+        for touchpoint in touchpoints.touchpoints { for (_, term) in touchpoint.terms { terms.insert(term.source.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) } }
+        for set in flags.termSets { for (_, term) in set { terms.insert(term.source.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) } }
+        return terms
+    }
 }

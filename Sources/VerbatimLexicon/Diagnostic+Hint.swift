@@ -1,0 +1,40 @@
+extension Diagnostic {
+    /// A one-line suggestion of how to fix the problem, by its code (nil for codes without one).
+    public var hint: String? { Self.hints[code] }
+
+    static let hints: [String: String] = [
+        "bad-number": "write a plain number with a dot as the decimal mark, e.g. 1.5 or -2",
+        "valence-out-of-range": "valences run from -4 to +4 (VADER's scale); rescale imported values (verbatim lexicon import does)",
+        "missing-field": "each line is TERM<tab>VALUE (modifiers: TERM<tab>KIND<tab>VALUE); check that the separator is a tab",
+        "empty-entry": "remove the line or give it a term",
+        "entry-with-space": "a phrase is fine, but check for stray spaces around the term",
+        "duplicate-entry": "remove one of the two lines (the later one wins)",
+        "duplicate-term": "remove one of the two lines (the later one wins)",
+        "conflicting-duplicate": "the same term has two different values in one file: keep the one you mean",
+        "unknown-kind": "modifier kinds are negator, clause_negator, booster, dampener, contrast and concession",
+        "unknown-setting": "see lexicons/README.md, settings.tsv, for the setting names",
+        "wildcard-position": "only a trailing * is allowed (a prefix: refund*); spell the other forms out",
+        "ambiguous-value": "write the value once, as a number",
+        "never-matches": "the term normalises to nothing (only punctuation or spaces): write it as a customer would",
+        "unknown-theme": "use a theme id defined in themes.yaml (verbatim lexicon check lists the ids it knows), or add the theme",
+        "duplicate-id": "ids must be unique across the stack: rename one, or layer it in a later folder to override",
+        "missing-id": "give the entry an id: lower-case words joined by _ (themes: parent.child)",
+        "bad-child-id": "a child theme's id starts with its parent's id and a dot, e.g. delivery.time under delivery",
+        "bad-term": "see the term syntax in lexicons/README.md: words, \"phrases\", prefix*, a NEAR/3 b, -exclusion",
+        "bad-regex": "fix the pattern at the column shown; test it with `verbatim explain \"…\"`",
+        "catastrophic-regex": "nested or overlapping repeats backtrack without end: make the repeats exclusive (e.g. [^ ]+ instead of .+) or bound them ({1,20})",
+        "missing-regex": "a pattern needs `regex: '…'`",
+        "pattern-without-prefilter": "add `requires: [word, …]`: the pattern then runs only on comments with one of those words",
+        "bad-severity": "severity is one of low, medium, high, critical",
+        "bad-condition": "see lexicons/README.md, flags.yaml: terms, patterns, theme(s), sentiment, label, score, touchpoint, all/any/not",
+        "missing-condition": "give the flag a `when:` condition",
+        "bad-comparison": "write a comparison such as \"<= -0.5\" or \">= 9\"",
+        "bad-label": "labels are positive, negative, neutral or mixed",
+        "unknown-key": "check the spelling against lexicons/README.md; unknown keys are ignored",
+        "unknown-language": "languages are en and da",
+        "yaml-syntax": "YAML syntax: check indentation (spaces, not tabs) and quotes around terms with : or #",
+        "yaml-shape": "the file's structure differs from lexicons/README.md: compare with the bundled file",
+        "shadowed-term": "intended? a later layer replaces the earlier value; remove one of them if not",
+        "cross-language-collision": "usually fine (language identification picks one lexicon); add a phrase entry if a mixed comment misreads it",
+    ]
+}
