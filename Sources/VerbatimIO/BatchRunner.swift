@@ -42,16 +42,20 @@ public struct BatchRunner {
         var account = RowAccount()
         var summary = Summary(options)
         let classifiers = try (0..<threads).map { _ in RowClassifier(try Analyzer(lexicons), language: language) }
+        /// Takes one finished chunk, in input order.
+        func take(_ chunk: inout ChunkOutput<Summary>, bytesRead: Int) throws {
+            try eachChunk?(&chunk.summary)
+            try sink.write(chunk.text)
+            account.merge(chunk.account)
+            summary.merge(chunk.summary)
+            progress?(Progress(account: account, bytesRead: bytesRead))
+        }
         if threads == 1 {
             while true {
                 let rows = try stream.next(maxRows: rowsPerChunk)
                 if rows.isEmpty { break }
                 var chunk = Self.process(rows, with: classifiers[0], writer: writer, summary: Summary(options))
-                try eachChunk?(&chunk.summary)
-                try sink.write(chunk.text)
-                account.merge(chunk.account)
-                summary.merge(chunk.summary)
-                progress?(Progress(account: account, bytesRead: stream.bytesRead))
+                try take(&chunk, bytesRead: stream.bytesRead)
             }
             try sink.flush()
             return (account, summary)
@@ -74,11 +78,7 @@ public struct BatchRunner {
             guard nextToWrite < nextToSubmit else { break }
             var chunk = pool.result(number: nextToWrite)
             nextToWrite += 1
-            try eachChunk?(&chunk.summary)
-            try sink.write(chunk.text)
-            account.merge(chunk.account)
-            summary.merge(chunk.summary)
-            progress?(Progress(account: account, bytesRead: stream.bytesRead))
+            try take(&chunk, bytesRead: stream.bytesRead)
         }
         try sink.flush()
         return (account, summary)

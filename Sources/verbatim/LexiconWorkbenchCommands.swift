@@ -98,9 +98,7 @@ struct LexiconSuggestCommand: ParsableCommand {
         let (_, suggester) = try runner.run(&stream, writer: ResultWriter(format: .jsonl), to: OutputSink(discarding: ()), summarizing: LexiconSuggester.self, options: ())
         let suggestions = suggester.suggestions(limit: limit, existing: stack.existingTerms)
         let text = LexiconSuggester.tsv(suggestions, scored: suggester.scores.count >= max(10, suggester.comments / 2))
-        let sink = try OutputSink(path: output)
-        try sink.write(text)
-        try sink.commit()
+        try writeAtomically(text, to: output)
     }
 }
 
@@ -130,9 +128,7 @@ struct LexiconImportCommand: ParsableCommand {
         let contents = try readText(file)
         let result = LexiconConverter.importing(contents, format: from.value, source: file, plainScale: scale)
         for diagnostic in result.diagnostics { printError(diagnostic.description) }
-        let sink = try OutputSink(path: output)
-        try sink.write(result.text)
-        try sink.commit()
+        try writeAtomically(result.text, to: output)
         printError("imported \(result.entries) entries from \(file)")
         if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
     }
@@ -160,9 +156,7 @@ struct LexiconExportCommand: ParsableCommand {
     func run() throws {
         let result = LexiconConverter.exporting(try readText(file), format: to.value, source: file)
         for diagnostic in result.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
-        let sink = try OutputSink(path: output)
-        try sink.write(result.text)
-        try sink.commit()
+        try writeAtomically(result.text, to: output)
         printError("exported \(result.entries) entries to \(output == "-" ? "standard output" : output)")
     }
 }
@@ -170,6 +164,13 @@ struct LexiconExportCommand: ParsableCommand {
 enum ConverterFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case afinn, vader, plain
     var value: LexiconConverter.Format { LexiconConverter.Format(rawValue: rawValue)! }
+}
+
+/// Writes `text` to a file (atomically) or, for `-`, to standard output.
+func writeAtomically(_ text: String, to path: String) throws {
+    let sink = try OutputSink(path: path)
+    try sink.write(text)
+    try sink.commit()
 }
 
 /// A text file's contents, or a clear error naming it.
