@@ -41,7 +41,7 @@ public struct ResultWriter: Sendable {
         case .csv:
             let analysis = row.analysis
             let problems = row.allProblems
-            let cells: [String] = [
+            var cells: [String] = [
                 row.id ?? "",
                 analysis?.text.language.language.code ?? "",
                 analysis?.sentiment.label.rawValue ?? "",
@@ -53,7 +53,8 @@ public struct ResultWriter: Sendable {
                 analysis?.flags.map(\.id).joined(separator: ";") ?? "",
                 problems.map(\.code).joined(separator: ";"),
                 problems.isEmpty ? "" : row.line.map(String.init) ?? "",
-            ] + row.kept
+            ]
+            cells += row.kept.prefix(keptColumnNames.count)
             return cells.map { CSVCell.escaped($0, formulaGuard: formulaGuard) }.joined(separator: ",") + "\n"
         }
     }

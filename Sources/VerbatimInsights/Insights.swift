@@ -20,8 +20,14 @@ public struct Insights: Sendable {
         summary.classified == 0 ? 0 : Double(summary.sentimentSum) / 10_000 / Double(summary.classified)
     }
 
-    /// NPS when the scores look like 0–10, else nil (then `summary.scores.mean` is what to show).
-    public var nps: Double? { summary.scores.looksLikeNPS ? summary.scores.nps : nil }
+    /// The score question's type: as configured, else told from the scores (nil without scores).
+    public var scoreType: ScoreType? { summary.scoreType ?? ScoreType.detect(summary.scores) }
+
+    /// Whether the type was told from the scores rather than configured.
+    public var scoreTypeDetected: Bool { summary.scoreType == nil && scoreType != nil }
+
+    /// NPS, CSAT (% satisfied) or CES (mean effort), by the score type.
+    public var scoreFigure: Double? { scoreType?.figure(summary.scores) }
 
     public func share(_ label: String) -> Double {
         summary.classified == 0 ? 0 : Double(summary.labels[label] ?? 0) / Double(summary.classified)
@@ -54,9 +60,8 @@ public struct Insights: Sendable {
 
     // MARK: Drivers
 
-    /// How much a theme moves the score: the score of all comments minus the score without the
-    /// comments that mention the theme (NPS points, or points of the mean score). Negative: the
-    /// theme pulls the score down.
+    /// How much a theme moves the score: the score figure (NPS, CSAT or CES) of all comments minus
+    /// the figure without the comments that mention the theme. Negative: the theme pulls it down.
     public struct Driver: Sendable, Hashable {
         public var theme: String
         /// nil: over all touch points.
@@ -67,22 +72,14 @@ public struct Insights: Sendable {
         public var scoreOfMentioners: Double
     }
 
-    /// Whether impacts are in NPS points (else in points of the mean score).
-    public var driversUseNPS: Bool { summary.scores.looksLikeNPS }
+    /// Whether impacts are in NPS points (else in points of CSAT or CES).
+    public var driversUseNPS: Bool { scoreType == .nps }
 
     func impact(of cell: ThemeCell) -> (impact: Double, scoreOfMentioners: Double)? {
-        let all = summary.scores
-        let mentioners = cell.scores
-        let n = all.total, m = mentioners.total
-        guard m > 0, n - m > 0 else { return nil }
-        if driversUseNPS {
-            let total = Double(all.promoters - all.detractors) / Double(n) * 100
-            let without = Double((all.promoters - mentioners.promoters) - (all.detractors - mentioners.detractors)) / Double(n - m) * 100
-            return (total - without, mentioners.nps ?? 0)
-        }
-        guard let meanAll = all.mean, let meanMentioners = mentioners.mean else { return nil }
-        let without = (meanAll * Double(n) - meanMentioners * Double(m)) / Double(n - m)
-        return (meanAll - without, meanMentioners)
+        guard let type = scoreType, cell.scores.total > 0, summary.scores.total - cell.scores.total > 0,
+            let total = type.figure(summary.scores), let without = type.figure(summary.scores, without: cell.scores), let mentioners = type.figure(cell.scores)
+        else { return nil }
+        return (total - without, mentioners)
     }
 
     /// Drivers over all touch points and per touch point, strongest first (by |impact|); top-level
@@ -211,7 +208,7 @@ public struct Insights: Sendable {
 
     /// One thing to act on, in plain words with its numbers.
     public struct Action: Sendable, Hashable {
-        public enum Kind: String, Sendable { case flag, driver, hotspot }
+        public enum Kind: String, Sendable { case flag, change, driver, hotspot }
         public var kind: Kind
         /// The flag or theme id.
         public var subject: String
@@ -222,26 +219,33 @@ public struct Insights: Sendable {
         /// Score impact (drivers), nil otherwise.
         public var impact: Double?
         public var route: String?
+        /// For a change: what moved, where and when.
+        public var change: Change?
     }
 
     /// The three things to act on first: the flag of the most urgent severity present (critical,
-    /// else high) with the most comments, then the themes that cost the most score (or, without
-    /// scores, the most negative large themes), each theme named once.
-    public func actions(limit: Int = 3) -> [Action] {
+    /// else high) with the most comments, the strongest change of the latest period (with dates),
+    /// then the themes that cost the most score (or, without scores, the most negative large
+    /// themes), each theme named once.
+    public func actions(limit: Int = 3, period: Period = .month) -> [Action] {
         var actions: [Action] = []
         let mostUrgent = summary.flags.values.map { FlagSeverityOrder.rank($0.severity) }.min() ?? Int.max
         let urgent = summary.flags.filter { FlagSeverityOrder.rank($0.value.severity) == mostUrgent && mostUrgent <= 1 }
             .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         if let (id, flag) = urgent.first {
-            actions.append(Action(kind: .flag, subject: id, touchpoint: nil, count: flag.count, negativeShare: 0, impact: nil, route: flag.route))
+            actions.append(Action(kind: .flag, subject: id, touchpoint: nil, count: flag.count, negativeShare: 0, impact: nil, route: flag.route, change: nil))
         }
         var named = Set<String>()
+        if let change = changes(period: period).first(where: { $0.kind != .falling }), actions.count < limit {
+            named.insert(change.theme)
+            actions.append(Action(kind: .change, subject: change.theme, touchpoint: nil, count: change.count, negativeShare: 0, impact: nil, route: nil, change: change))
+        }
         let negativeDrivers = drivers.filter { $0.impact < 0 }
         for driver in negativeDrivers where actions.count < limit {
             let top = String(driver.theme.split(separator: ".").first!)
             guard !named.contains(top) else { continue }
             named.insert(top)
-            actions.append(Action(kind: .driver, subject: driver.theme, touchpoint: driver.touchpoint, count: driver.mentions, negativeShare: driver.negativeShare, impact: driver.impact, route: nil))
+            actions.append(Action(kind: .driver, subject: driver.theme, touchpoint: driver.touchpoint, count: driver.mentions, negativeShare: driver.negativeShare, impact: driver.impact, route: nil, change: nil))
         }
         if actions.count < limit {
             // Without scores: the largest negative theme × touch point cells.
@@ -252,7 +256,7 @@ public struct Insights: Sendable {
             for (touchpoint, theme, cell) in cells.sorted(by: { ($0.2.negative, $1.0, $1.1) > ($1.2.negative, $0.0, $0.1) }) where actions.count < limit {
                 guard cell.negative > 0, !named.contains(theme) else { continue }
                 named.insert(theme)
-                actions.append(Action(kind: .hotspot, subject: theme, touchpoint: touchpoint, count: cell.negative, negativeShare: Double(cell.negative) / Double(cell.mentions), impact: nil, route: nil))
+                actions.append(Action(kind: .hotspot, subject: theme, touchpoint: touchpoint, count: cell.negative, negativeShare: Double(cell.negative) / Double(cell.mentions), impact: nil, route: nil, change: nil))
             }
         }
         return actions

@@ -35,8 +35,23 @@ public struct Summary: Codable, Hashable, Sendable {
     public var corpusTerms = CountMinSketch()
     /// Terms counted into `corpusTerms`.
     public var corpusTermCount = 0
+    /// The score question's type as configured (`--score-type`); nil: told from the scores.
+    public var scoreType: ScoreType?
+    /// Per segment column (region, product, …), per value: the same counts per theme.
+    public var segments: [String: [String: SegmentCell]] = [:]
+    /// Per calendar day (`yyyy-mm-dd`, or `?a/b/yyyy` until the export's day/month order is known).
+    public var days: [String: DayCell] = [:]
+    /// Dates that prove day-first or month-first order, and rows whose date could not be read.
+    public var dateOrders: [String: Int] = [:]
+    public var unreadableDates = 0
+    /// Respondents by "score|value bucket" (buckets: powers of two), with their themes.
+    public var values: [String: ValueCell] = [:]
 
     public init() {}
+
+    /// Values per segment column kept apart; further values are pooled as `(other)`.
+    public static let segmentValuesKept = 500
+    public static let otherSegment = "(other)"
 
     /// The touch-point key of comments with no touch point.
     public static let noTouchpoint = "(none)"
@@ -55,6 +70,84 @@ public struct Summary: Codable, Hashable, Sendable {
         flagged.merge(other.flagged)
         corpusTerms.merge(other.corpusTerms)
         corpusTermCount += other.corpusTermCount
+        scoreType = scoreType ?? other.scoreType
+        for (column, values) in other.segments {
+            var mine = segments[column] ?? [:]
+            for (value, cell) in values {
+                // Beyond the bound, values are pooled: exact under merging while a column has at most
+                // `segmentValuesKept` values in all (the usual case: regions, products, plans).
+                let key = mine[value] != nil || mine.count < Summary.segmentValuesKept ? value : Summary.otherSegment
+                mine[key, default: SegmentCell()].merge(cell)
+            }
+            segments[column] = mine
+        }
+        days.merge(other.days) { var merged = $0; merged.merge($1); return merged }
+        dateOrders.merge(other.dateOrders, uniquingKeysWith: +)
+        unreadableDates += other.unreadableDates
+        values.merge(other.values) { var merged = $0; merged.merge($1); return merged }
+    }
+}
+
+/// One value of a segment column (a region, a product): volume, scores and themes.
+public struct SegmentCell: Codable, Hashable, Sendable {
+    public var comments = 0
+    public var negative = 0
+    public var scores = ScoreHistogram()
+    /// Top-level theme → comments mentioning it, and negative mentions.
+    public var themes: [String: Int] = [:]
+    public var themesNegative: [String: Int] = [:]
+    /// "touchpoint|theme" → comments.
+    public var touchpointThemes: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func merge(_ other: SegmentCell) {
+        comments += other.comments
+        negative += other.negative
+        scores.merge(other.scores)
+        themes.merge(other.themes, uniquingKeysWith: +)
+        themesNegative.merge(other.themesNegative, uniquingKeysWith: +)
+        touchpointThemes.merge(other.touchpointThemes, uniquingKeysWith: +)
+    }
+}
+
+/// One calendar day: volume, sentiment, scores and theme mentions, overall and per segment value.
+public struct DayCell: Codable, Hashable, Sendable {
+    public var comments = 0
+    public var sentimentSum = 0
+    public var scores = ScoreHistogram()
+    public var themes: [String: Int] = [:]
+    public var themesNegative: [String: Int] = [:]
+    /// "column=value" → comments, and "column=value|theme" → comments mentioning the theme.
+    public var segmentComments: [String: Int] = [:]
+    public var segmentThemes: [String: Int] = [:]
+    /// A few comments of the day per top-level theme (for "what changed" examples).
+    public var exemplars: [String: BoundedSample<Exemplar>] = [:]
+
+    public init() {}
+
+    public mutating func merge(_ other: DayCell) {
+        comments += other.comments
+        sentimentSum += other.sentimentSum
+        scores.merge(other.scores)
+        themes.merge(other.themes, uniquingKeysWith: +)
+        themesNegative.merge(other.themesNegative, uniquingKeysWith: +)
+        segmentComments.merge(other.segmentComments, uniquingKeysWith: +)
+        segmentThemes.merge(other.segmentThemes, uniquingKeysWith: +)
+        exemplars.merge(other.exemplars) { var merged = $0; merged.merge($1); return merged }
+    }
+}
+
+/// Respondents of one score group × value bucket, and their themes.
+public struct ValueCell: Codable, Hashable, Sendable {
+    public var respondents = 0
+    public var themes: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func merge(_ other: ValueCell) {
+        respondents += other.respondents
+        themes.merge(other.themes, uniquingKeysWith: +)
     }
 }
 

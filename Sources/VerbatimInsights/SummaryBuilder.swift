@@ -1,3 +1,4 @@
+import Foundation
 import VerbatimAnalysis
 import VerbatimIO
 
@@ -7,19 +8,33 @@ public struct SummaryBuilder: ChunkSummary {
     public struct Options: Sendable {
         /// Mask personal data in the texts kept (exemplars, the flagged queue).
         public var maskPersonalData: Bool
+        /// The score question's type; nil: told from the scores.
+        public var scoreType: ScoreType?
+        /// Segment columns: their names and positions among the row's kept cells.
+        public var segmentColumns: [(name: String, index: Int)]
+        /// Positions among the kept cells of the date and the value (revenue, contract size) columns.
+        public var dateColumn: Int?
+        public var valueColumn: Int?
 
-        public init(maskPersonalData: Bool = true) {
+        public init(maskPersonalData: Bool = true, scoreType: ScoreType? = nil, segmentColumns: [(name: String, index: Int)] = [], dateColumn: Int? = nil, valueColumn: Int? = nil) {
             self.maskPersonalData = maskPersonalData
+            self.scoreType = scoreType
+            self.segmentColumns = segmentColumns
+            self.dateColumn = dateColumn
+            self.valueColumn = valueColumn
         }
     }
 
     public private(set) var summary = Summary()
     private let masker: PersonalDataMasker?
     private let extractor = TermExtractor()
+    private let options: Options
 
     public init(_ options: Options) {
+        self.options = options
         masker = options.maskPersonalData ? PersonalDataMasker() : nil
         summary.masked = options.maskPersonalData
+        summary.scoreType = options.scoreType
     }
 
     public mutating func merge(_ other: SummaryBuilder) {
@@ -84,6 +99,7 @@ public struct SummaryBuilder: ChunkSummary {
             }
         }
         summary.touchpoints[touchpointKey] = touchpoint
+        addSegmentsDatesAndValues(row, analysis: analysis, touchpoint: touchpointKey, topLevels: topLevels, byTopLevel: byTopLevel, key: key, sentiment: sentiment)
 
         for flag in analysis.flags {
             summary.flags[flag.id, default: FlagCount(severity: flag.severity.rawValue, route: flag.route)].count += 1
@@ -96,6 +112,68 @@ public struct SummaryBuilder: ChunkSummary {
                     id: id, flag: flag.id, severity: flag.severity.rawValue, route: flag.route, touchpoint: touchpointKey, themes: allThemes,
                     score: scoreKey, sentiment: sentiment, evidence: flag.evidence.map { masked(Self.slice(text, $0.range)) }, text: masked(text)),
                 key: flagKey)
+        }
+    }
+
+    private mutating func addSegmentsDatesAndValues(
+        _ row: ResultRow, analysis: CommentAnalysis, touchpoint: String, topLevels: [String], byTopLevel: [String: [ThemeHit]], key: UInt64, sentiment: Int
+    ) {
+        func cell(_ index: Int?) -> String? {
+            guard let index, index < row.kept.count else { return nil }
+            let value = row.kept[index].trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+        let negativeThemes = topLevels.filter { theme in (byTopLevel[theme] ?? []).map(\.sentiment).reduce(0, +) < -0.05 }
+        var segmentKeys: [String] = []
+        for (name, index) in options.segmentColumns {
+            let value = cell(index) ?? "(blank)"
+            segmentKeys.append("\(name)=\(value)")
+            var column = summary.segments[name] ?? [:]
+            let stored = column[value] != nil || column.count < Summary.segmentValuesKept ? value : Summary.otherSegment
+            var segment = column[stored] ?? SegmentCell()
+            segment.comments += 1
+            if analysis.sentiment.label == .negative { segment.negative += 1 }
+            if let score = row.score { segment.scores.add(score) }
+            for theme in topLevels {
+                segment.themes[theme, default: 0] += 1
+                segment.touchpointThemes[touchpoint + "|" + theme, default: 0] += 1
+            }
+            for theme in negativeThemes { segment.themesNegative[theme, default: 0] += 1 }
+            column[stored] = segment
+            summary.segments[name] = column
+        }
+        if let raw = cell(options.dateColumn) {
+            if let (date, proves) = SurveyDate.parse(raw) {
+                if let proves { summary.dateOrders[proves.rawValue, default: 0] += 1 }
+                var day = summary.days[date.storageKey] ?? DayCell()
+                day.comments += 1
+                day.sentimentSum += sentiment
+                if let score = row.score { day.scores.add(score) }
+                for theme in topLevels {
+                    day.themes[theme, default: 0] += 1
+                    for segment in segmentKeys { day.segmentThemes[segment + "|" + theme, default: 0] += 1 }
+                    var sample = day.exemplars[theme] ?? BoundedSample<Exemplar>(capacity: 2)
+                    if sample.accepts(key) {
+                        let text = analysis.text.text
+                        sample.add(exemplar(id: row.id ?? "line \(row.line ?? 0)", text: text, evidence: (byTopLevel[theme] ?? []).flatMap(\.evidence), sentiment: sentiment, score: row.score.map(ScoreHistogram.key), themes: analysis.themes.map(\.id)), key: key)
+                        day.exemplars[theme] = sample
+                    }
+                }
+                for theme in negativeThemes { day.themesNegative[theme, default: 0] += 1 }
+                for segment in segmentKeys { day.segmentComments[segment, default: 0] += 1 }
+                summary.days[date.storageKey] = day
+            } else {
+                summary.unreadableDates += 1
+            }
+        }
+        if let raw = cell(options.valueColumn), let value = Double(raw.replacingOccurrences(of: ",", with: ".")), value >= 0, let score = row.score {
+            // Score and value bucket: the quadrants are drawn at report time, when the score type and the
+            // median value of the whole export are known.
+            let key = "\(ScoreHistogram.key(score))|\(ValueBuckets.bucket(value))"
+            var valueCell = summary.values[key] ?? ValueCell()
+            valueCell.respondents += 1
+            for theme in topLevels { valueCell.themes[theme, default: 0] += 1 }
+            summary.values[key] = valueCell
         }
     }
 
@@ -116,6 +194,14 @@ public struct SummaryBuilder: ChunkSummary {
             let end = scalars.index(start, offsetBy: range.count, limitedBy: scalars.endIndex)
         else { return "" }
         return String(scalars[start..<end])
+    }
+}
+
+/// Values (revenue, contract size) bucketed by powers of two, so that a median can be read from merged counts.
+public enum ValueBuckets {
+    /// The bucket's lower bound: 0, 1, 2, 4, 8, …
+    public static func bucket(_ value: Double) -> Int {
+        value < 1 ? 0 : 1 << Int(log2(value).rounded(.down))
     }
 }
 

@@ -12,10 +12,18 @@ public struct ReportRenderer: Sendable {
     public var labels: [String: String]
     /// Rows shown in the flagged queue of the HTML report (the summary keeps at most 500).
     public var queueLimit = 500
+    /// The period of "what changed" and the charts.
+    public var period: Insights.Period = .month
+    /// An earlier summary to compare with (`--baseline`).
+    public var baseline: Summary?
+    /// Segment values shown per column (the rest are pooled).
+    public var segmentValuesShown = 8
 
-    public init(language: ReportStrings.Language = .en, labels: [String: String] = [:]) {
+    public init(language: ReportStrings.Language = .en, labels: [String: String] = [:], period: Insights.Period = .month, baseline: Summary? = nil) {
         self.language = language
         self.labels = labels
+        self.period = period
+        self.baseline = baseline
     }
 
     public enum RenderError: Error, CustomStringConvertible {
@@ -69,12 +77,14 @@ public struct ReportRenderer: Sendable {
             }
             return result
         }
-        let impactUnit = insights.driversUseNPS ? strings["npsPoints"] : strings["scorePoints"]
+        let scoreType = insights.scoreType
+        let impactUnit = insights.driversUseNPS ? strings["npsPoints"] : "\(scoreType?.figureName ?? "") " + strings["scorePoints"].split(separator: " ").prefix(1).joined()
+        func segmentLabel(_ segment: String) -> String { text(segment.replacingOccurrences(of: "=", with: " ")) }
 
         var context: [String: Any] = ["s": strings.table.mapValues(text)]
         context["subtitle"] = format(strings["subtitle"], number(summary.classified))
 
-        context["actions"] = insights.actions().map { action -> [String: Any] in
+        context["actions"] = insights.actions(period: period).map { action -> [String: Any] in
             let place = action.touchpoint.map { format(strings["atTouchpoint"], label($0)) } ?? ""
             switch action.kind {
             case .flag:
@@ -82,16 +92,25 @@ public struct ReportRenderer: Sendable {
             case .driver:
                 return ["text": format(strings["actDriver"], label(action.subject), place, number(action.count), percent(action.negativeShare),
                                        decimal(abs(action.impact ?? 0)), impactUnit)]
+            case .change:
+                let change = action.change!
+                let verb = change.kind == .rising ? strings["rose"] : change.kind == .falling ? strings["fell"] : strings["moreNegative"]
+                return ["text": format(strings["actChange"], label(change.theme), verb, change.segment.map { format(strings["inSegment"], segmentLabel($0)) } ?? "",
+                                       text(change.period), percent(change.share), percent(change.baselineShare))]
             case .hotspot:
                 return ["text": format(strings["actHotspot"], label(action.subject), place, number(action.count), percent(action.negativeShare))]
             }
         }
 
         var kpis: [[String: Any]] = [["label": strings["comments"], "value": number(summary.classified)]]
-        if let nps = insights.nps {
-            kpis.append(["label": strings["nps"], "value": signed(nps)])
-        } else if let mean = summary.scores.mean {
-            kpis.append(["label": strings["meanScore"], "value": decimal(mean)])
+        if let scoreType, let figure = insights.scoreFigure {
+            let shown: String
+            switch scoreType {
+            case .nps: shown = signed(figure)
+            case .csat: shown = "\(Int(figure.rounded()))%"
+            case .ces: shown = decimal(figure) + (scoreType.easyShare(summary.scores).map { " · \(Int($0.rounded()))% \(strings["easy"])" } ?? "")
+            }
+            kpis.append(["label": scoreType.figureName + (insights.scoreTypeDetected ? " (\(strings["scoreDetected"]))" : ""), "value": shown])
         }
         for labelName in ["positive", "negative", "mixed", "neutral"] {
             kpis.append(["label": strings[labelName], "value": percent(insights.share(labelName))])
@@ -141,13 +160,13 @@ public struct ReportRenderer: Sendable {
 
         let drivers = insights.drivers.prefix(30)
         context["hasDrivers"] = !drivers.isEmpty
-        context["driversNote"] = format(strings["driversNote"], insights.driversUseNPS ? "NPS" : strings["meanScore"].lowercased(), String(insights.minimumMentions))
+        context["driversNote"] = format(strings["driversNote"], scoreType?.figureName ?? "score", String(insights.minimumMentions))
         context["drivers"] = drivers.map { driver -> [String: Any] in
             [
                 "theme": label(driver.theme), "touchpoint": driver.touchpoint.map(label) ?? strings["allTouchpoints"],
                 "mentions": number(driver.mentions), "mentionsValue": driver.mentions,
                 "negative": percent(driver.negativeShare), "negativeValue": String(format: "%.4f", driver.negativeShare),
-                "score": insights.driversUseNPS ? signed(driver.scoreOfMentioners) : decimal(driver.scoreOfMentioners),
+                "score": scoreType == .nps ? signed(driver.scoreOfMentioners) : decimal(driver.scoreOfMentioners),
                 "scoreValue": String(format: "%.3f", driver.scoreOfMentioners),
                 "impact": signed(driver.impact), "impactValue": String(format: "%.3f", driver.impact), "down": driver.impact < 0,
             ]
@@ -195,6 +214,76 @@ public struct ReportRenderer: Sendable {
         }
         context["exemplars"] = exemplars
         context["maskNote"] = summary.masked ? strings["masked"] : strings["notMasked"]
+
+        // What changed: the latest period against the trailing ones, and a small chart per leading theme.
+        context["hasDates"] = !summary.days.isEmpty
+        context["changesNote"] = format(strings["changesNote"], period.rawValue)
+        let changes = insights.changes(period: period).prefix(15)
+        context["hasChanges"] = !changes.isEmpty
+        context["changes"] = changes.map { change -> [String: Any] in
+            let verb = change.kind == .rising ? strings["rose"] : change.kind == .falling ? strings["fell"] : strings["moreNegative"]
+            return [
+                "theme": label(change.theme), "segment": change.segment.map(segmentLabel) ?? strings["all"], "kind": text(verb), "period": text(change.period),
+                "before": percent(change.baselineShare), "now": percent(change.share), "count": number(change.count),
+                "p": String(format: "%.2g", change.adjustedP), "pValue": String(format: "%.3g", change.adjustedP), "rising": change.kind != .falling,
+                "example": text(Self.shortened(change.examples.first?.text ?? "", to: 160)),
+            ]
+        }
+        context["charts"] = insights.themeSeries(period: period).map { series -> [String: Any] in
+            let maximum = max(0.0001, series.points.map(\.share).max() ?? 0)
+            let width = 220.0, height = 48.0
+            let step = series.points.count > 1 ? width / Double(series.points.count - 1) : width
+            let coordinates = series.points.enumerated().map { index, point in
+                String(format: "%.1f,%.1f", Double(index) * step, height - point.share / maximum * (height - 6) - 3)
+            }
+            return [
+                "theme": label(series.theme), "points": coordinates.joined(separator: " "),
+                "first": text(series.points.first?.period ?? ""), "last": text(series.points.last?.period ?? ""),
+                "latest": percent(series.points.last?.share ?? 0),
+            ]
+        }
+
+        // Segments: findings, and each column's largest values side by side.
+        context["hasSegments"] = !summary.segments.isEmpty
+        context["segmentsNote"] = format(strings["segmentsNote"], String(segmentValuesShown))
+        context["segmentFindings"] = insights.segmentFindings().prefix(20).map { finding -> [String: Any] in
+            ["segment": text("\(finding.column) \(finding.value)"), "theme": label(finding.theme), "share": percent(finding.share), "rest": percent(finding.restShare),
+             "difference": String(format: "%+.0f", (finding.share - finding.restShare) * 100), "differenceValue": String(format: "%.4f", finding.share - finding.restShare),
+             "over": finding.share > finding.restShare, "p": String(format: "%.2g", finding.adjustedP)]
+        }
+        context["segmentColumns"] = summary.segments.keys.sorted().map { column -> [String: Any] in
+            let values = insights.segmentValues(column, values: segmentValuesShown)
+            let pooled = (summary.segments[column]?.count ?? 0) - values.count
+            return [
+                "column": text(column), "pooled": pooled > 0 ? "+\(pooled)" : "",
+                "rows": values.map { value, cell -> [String: Any] in
+                    [
+                        "value": text(value), "comments": number(cell.comments), "commentsValue": cell.comments,
+                        "score": scoreType?.figure(cell.scores).map { scoreType == .nps ? signed($0) : decimal($0) } ?? "",
+                        "scoreValue": String(format: "%.3f", scoreType?.figure(cell.scores) ?? 0),
+                        "themes": cell.themes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+                            .map { "\(label($0.key)) \(percent(Double($0.value) / Double(max(1, cell.comments))))" }.joined(separator: ", "),
+                    ]
+                },
+            ]
+        }
+
+        let quadrants = insights.quadrants
+        context["hasQuadrants"] = !quadrants.isEmpty
+        context["quadrants"] = quadrants.map { quadrant -> [String: Any] in
+            ["name": text(quadrant.name), "respondents": number(quadrant.respondents), "respondentsValue": quadrant.respondents, "atRisk": quadrant.name == "low score / high value",
+             "themes": quadrant.themes.map { "\(label($0.theme)) \($0.count)" }.joined(separator: ", ")]
+        }
+
+        if let baseline {
+            let comparison = insights.compare(to: baseline)
+            context["hasBaseline"] = true
+            context["baselineScore"] = [comparison.scoreBefore, comparison.scoreNow].map { $0.map { scoreType == .nps ? signed($0) : decimal($0) } ?? "–" }.joined(separator: " → ")
+            context["baselineThemes"] = comparison.themes.prefix(15).map { row -> [String: Any] in
+                ["theme": label(row.theme), "before": percent(row.before), "now": percent(row.now), "isNew": row.isNew,
+                 "p": String(format: "%.2g", row.p), "rising": row.now > row.before]
+            }
+        }
         return context
     }
 

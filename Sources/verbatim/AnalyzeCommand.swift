@@ -28,8 +28,10 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "The report's language: en or da.")
     var reportLanguage: ReportLanguageArgument = .en
 
-    @Flag(help: "Keep personal data (e-mail, phone, CPR, card numbers) in the report and flagged.csv.")
-    var noMask = false
+    @Option(help: "The period of 'what changed' and the charts: week, month or quarter.")
+    var period: PeriodArgument = .month
+
+    @OptionGroup var summaryOptions: SummaryOptions
 
     @Flag(help: "Exit 1 when any row had a problem.")
     var strict = false
@@ -40,8 +42,9 @@ struct AnalyzeCommand: ParsableCommand {
         let (stack, compiled) = try lexicons.load()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let folder = URL(fileURLWithPath: out)
-        var (source, stream) = try input.open()
-        let writer = ResultWriter(format: .jsonl, keptColumnNames: stream.keptColumnNames)
+        var (source, stream) = try input.open(extraColumns: summaryOptions.extraColumns())
+        let userKept = input.keptColumns.count
+        let writer = ResultWriter(format: .jsonl, keptColumnNames: Array(stream.keptColumnNames.prefix(userKept)))
         let results = try OutputSink(path: folder.appendingPathComponent("results.jsonl").path)
         let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(totalBytes: source.size) : nil
         let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads)
@@ -51,7 +54,7 @@ struct AnalyzeCommand: ParsableCommand {
         let parts = try FlagSeverityOrder.order.map { try OutputSink(path: folder.appendingPathComponent(".flagged-\($0).csv").path) }
         var flagCount = 0
         let (account, collected) = try runner.run(
-            &stream, writer: writer, to: results, summarizing: AnalysisAccumulator.self, options: .init(maskPersonalData: !noMask),
+            &stream, writer: writer, to: results, summarizing: AnalysisAccumulator.self, options: summaryOptions.builderOptions(alreadyKept: userKept),
             eachChunk: { chunk in
                 for (severity, line) in chunk.takeFlaggedLines() {
                     try parts[min(FlagSeverityOrder.rank(severity), parts.count - 1)].write(line)
@@ -70,7 +73,7 @@ struct AnalyzeCommand: ParsableCommand {
         let summary = collected.summary
         try summary.jsonData().write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
         let language = reportLanguage.value
-        try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english)))
+        try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english), period: period.value))
             .write(Insights(summary), to: folder)
         if stream.encoding != .utf8 { printError("\(source.name): read as \(stream.encoding.rawValue)") }
         printError(account.summary)

@@ -35,8 +35,7 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "Also write the mergeable summary of the rows (for 'verbatim report') to this file.")
     var summaryOut: String?
 
-    @Flag(help: "Keep personal data (e-mail, phone, CPR, card numbers) in the summary's comment texts.")
-    var noMask = false
+    @OptionGroup var summaryOptions: SummaryOptions
 
     @Option(help: "Also write the row accounting (rows read, written, problems by kind, rows not classified) as JSON to this file.")
     var rowReport: String?
@@ -48,14 +47,16 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try lexicons.compile()
-        var (source, stream) = try input.open()
-        let writer = ResultWriter(format: outputFormat ?? ResultWriter.Format(path: output), keptColumnNames: stream.keptColumnNames, formulaGuard: !noFormulaGuard)
+        var (source, stream) = try input.open(extraColumns: summaryOut == nil ? [] : summaryOptions.extraColumns())
+        let userKept = input.keptColumns.count
+        let writer = ResultWriter(
+            format: outputFormat ?? ResultWriter.Format(path: output), keptColumnNames: Array(stream.keptColumnNames.prefix(userKept)), formulaGuard: !noFormulaGuard)
         let sink = try OutputSink(path: output)
         let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(totalBytes: source.size) : nil
         let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads)
         let account: RowAccount
         if let summaryOut {
-            let result = try runner.run(&stream, writer: writer, to: sink, summarizing: SummaryBuilder.self, options: .init(maskPersonalData: !noMask), progress: { meter?.update($0) })
+            let result = try runner.run(&stream, writer: writer, to: sink, summarizing: SummaryBuilder.self, options: summaryOptions.builderOptions(alreadyKept: userKept), progress: { meter?.update($0) })
             try result.summary.summary.jsonData().write(to: URL(fileURLWithPath: summaryOut), options: .atomic)
             account = result.account
         } else {

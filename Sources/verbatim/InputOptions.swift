@@ -41,11 +41,17 @@ struct InputOptions: ParsableArguments {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
-    /// Opens the input as a stream of rows (the header read, the columns resolved).
-    func open() throws -> (source: InputSource, stream: CommentStream) {
+    /// The `--keep-columns` given.
+    var keptColumns: [String] {
+        keepColumns.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
+    /// Opens the input as a stream of rows (the header read, the columns resolved); `extraColumns`
+    /// are kept after the `--keep-columns` for the summary's own use.
+    func open(extraColumns: [String] = []) throws -> (source: InputSource, stream: CommentStream) {
         let source = try InputSource(path: input)
         let format = inputFormat.flatMap(CommentReader.Format.init(rawValue:)) ?? CommentReader.Format(path: input)
-        let kept = keepColumns.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        let kept = keptColumns + extraColumns
         let columns = CommentReader.Columns(text: textColumn, id: idColumn, language: languageColumn, touchpoint: touchpointColumn, score: scoreColumn, keep: kept)
         return (source, try CommentReader(format: format, columns: columns).open(source))
     }

@@ -24,6 +24,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's language: en or da.")
     var reportLanguage: ReportLanguageArgument = .en
 
+    @Option(help: "The period of 'what changed' and the charts: week, month or quarter.")
+    var period: PeriodArgument = .month
+
+    @Option(help: "An earlier summary.json to compare with (period over period).")
+    var baseline: String?
+
     @OptionGroup var lexicons: LexiconOptions
 
     func validate() throws {
@@ -33,20 +39,25 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var merged = Summary()
         for (index, path) in summaries.enumerated() {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw SummaryError.unreadable(source: path, reason: error.localizedDescription)
-            }
-            let summary = try Summary(jsonData: data, source: path)
+            let summary = try Self.read(path)
             if index == 0 { merged = summary } else { merged.merge(summary) }
         }
+        let earlier = try baseline.map(Self.read)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let folder = URL(fileURLWithPath: out)
         let (stack, _) = try lexicons.load()
         let language = reportLanguage.value
         try merged.jsonData().write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
-        try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english)))
+        try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english), period: period.value, baseline: earlier))
             .write(Insights(merged), to: folder)
         printError("merged \(summaries.count) summaries (\(merged.rows) rows) → \(folder.path)/summary.json, report.html, report.md")
+    }
+
+    static func read(_ path: String) throws -> Summary {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw SummaryError.unreadable(source: path, reason: error.localizedDescription)
+        }
+        return try Summary(jsonData: data, source: path)
     }
 }

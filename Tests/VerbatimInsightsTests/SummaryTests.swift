@@ -58,7 +58,7 @@ import VerbatimLexicon
         #expect(!drivers.isEmpty)
         // Impacts are sorted by size, and a theme that pulls NPS down has a lower NPS among its mentioners than overall.
         #expect(zip(drivers, drivers.dropFirst()).allSatisfy { abs($0.impact) >= abs($1.impact) })
-        let overallNPS = insights.nps!
+        let overallNPS = insights.scoreFigure!
         for driver in drivers.prefix(10) where driver.impact < -1 {
             #expect(driver.scoreOfMentioners < overallNPS)
         }
