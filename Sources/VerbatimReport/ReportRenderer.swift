@@ -246,7 +246,9 @@ public struct ReportRenderer: Sendable {
         // Segments: findings, and each column's largest values side by side.
         context["hasSegments"] = !summary.segments.isEmpty
         context["segmentsNote"] = format(strings["segmentsNote"], String(segmentValuesShown))
-        context["segmentFindings"] = insights.segmentFindings().prefix(20).map { finding -> [String: Any] in
+        let findings = insights.segmentFindings()
+        context["hasSegmentFindings"] = !findings.isEmpty
+        context["segmentFindings"] = findings.prefix(20).map { finding -> [String: Any] in
             ["segment": text("\(finding.column) \(finding.value)"), "theme": label(finding.theme), "share": percent(finding.share), "rest": percent(finding.restShare),
              "difference": String(format: "%+.0f", (finding.share - finding.restShare) * 100), "differenceValue": String(format: "%.4f", finding.share - finding.restShare),
              "over": finding.share > finding.restShare, "p": String(format: "%.2g", finding.adjustedP)]

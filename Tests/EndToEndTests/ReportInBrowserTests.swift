@@ -31,7 +31,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let analyze = try run(CommandLineTests.binary, [
             "analyze", "corpora/sample-export.csv", "--text-column", "Comment", "--id-column", "ResponseId",
-            "--touchpoint-column", "Channel", "--score-column", "NPS", "--out", folder.path,
+            "--touchpoint-column", "Channel", "--score-column", "NPS", "--segment-column", "Region", "--date-column", "Submitted", "--out", folder.path,
         ])
         #expect(analyze.status == 0, "\(analyze.output)")
         for file in ["results.jsonl", "summary.json", "flagged.csv", "report.html", "report.md"] {
