@@ -71,7 +71,7 @@ public struct ThemeHit: Hashable, Sendable {
     public var evidence: [Evidence]
 
     /// The top-level id ("delivery" for "delivery.time").
-    public var topLevel: String { String(id.split(separator: ".").first ?? Substring(id)) }
+    public var topLevel: String { id.firstIndex(of: ".").map { String(id[..<$0]) } ?? id }
 }
 
 /// Where a theme, touch point or flag was found: code-point offsets, the rule and its file:line.

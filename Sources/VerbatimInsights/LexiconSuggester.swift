@@ -64,7 +64,7 @@ public struct LexiconSuggester: ChunkSummary {
         }
         for (index, token) in tokens.enumerated() {
             if token.kind == .word, !covered[index], token.normalized.unicodeScalars.count >= 3 || run.count > 0,
-                token.normalized.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+                TermExtractor.isLetters(token.normalized)
             {
                 run.append(token.normalized)
             } else {

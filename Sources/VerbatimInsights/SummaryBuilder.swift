@@ -56,12 +56,14 @@ public struct SummaryBuilder: ChunkSummary {
         summary.labels[label, default: 0] += 1
         summary.sentimentSum += sentiment
         if let score = row.score { summary.scores.add(score) }
-        let terms = extractor.terms(of: analysis.text)
-        for term in Set(terms) { summary.corpusTerms.add(term) }
-        summary.corpusTermCount += Set(terms).count
+        let terms = Set(extractor.terms(of: analysis.text))
+        for term in terms { summary.corpusTerms.add(term) }
+        summary.corpusTermCount += terms.count
 
+        // Cells are taken out of their dictionaries while they change (and put back), so that their
+        // own dictionaries are not copied on write.
         let touchpointKey = analysis.touchpoint.id ?? Summary.noTouchpoint
-        var touchpoint = summary.touchpoints[touchpointKey] ?? TouchpointSummary()
+        var touchpoint = summary.touchpoints.removeValue(forKey: touchpointKey) ?? TouchpointSummary()
         touchpoint.comments += 1
         touchpoint.labels[label, default: 0] += 1
         touchpoint.sentimentSum += sentiment
@@ -69,19 +71,23 @@ public struct SummaryBuilder: ChunkSummary {
 
         // Per theme: leaf ids as tagged, and each top-level id once (its sentiment the mean of its hits).
         var byTopLevel: [String: [ThemeHit]] = [:]
-        for hit in analysis.themes { byTopLevel[hit.topLevel, default: []].append(hit) }
-        var cells: [(id: String, hits: [ThemeHit])] = byTopLevel.map { ($0.key, $0.value) }
-        cells += analysis.themes.filter { $0.id != $0.topLevel }.map { ($0.id, [$0]) }
+        var cells: [(id: String, hits: [ThemeHit])] = []
+        for hit in analysis.themes {
+            let top = hit.topLevel
+            byTopLevel[top, default: []].append(hit)
+            if hit.id != top { cells.append((hit.id, [hit])) }
+        }
+        cells += byTopLevel.map { ($0.key, $0.value) }
         let allThemes = analysis.themes.map(\.id)
         for (themeID, hits) in cells {
-            var cell = touchpoint.themes[themeID] ?? ThemeCell()
+            var cell = touchpoint.themes.removeValue(forKey: themeID) ?? ThemeCell()
             let themeSentiment = hits.map(\.sentiment).reduce(0, +) / Double(hits.count)
             cell.mentions += 1
             if themeSentiment > 0.05 { cell.positive += 1 } else if themeSentiment < -0.05 { cell.negative += 1 } else { cell.neutral += 1 }
             cell.sentimentSum += Int((themeSentiment * 10_000).rounded())
             if let score = row.score { cell.scores.add(score) }
             let evidence = hits.flatMap(\.evidence)
-            for item in evidence { cell.terms[Self.slice(text, item.range).lowercased(), default: 0] += 1 }
+            for item in evidence { cell.terms[analysis.text.tokens[item.tokenRange].map(\.normalized).joined(separator: " "), default: 0] += 1 }
             if cell.exemplars.accepts(key) {
                 cell.exemplars.add(exemplar(id: id, text: text, evidence: evidence, sentiment: sentiment, score: scoreKey, themes: allThemes), key: key)
             }
@@ -93,7 +99,7 @@ public struct SummaryBuilder: ChunkSummary {
         }
         if analysis.themes.isEmpty {
             touchpoint.unmatched += 1
-            for term in Set(terms) { touchpoint.unmatchedTerms[term, default: 0] += 1 }
+            for term in terms { touchpoint.unmatchedTerms[term, default: 0] += 1 }
             if touchpoint.unmatchedExemplars.accepts(key) {
                 touchpoint.unmatchedExemplars.add(exemplar(id: id, text: text, evidence: [], sentiment: sentiment, score: scoreKey, themes: []), key: key)
             }
@@ -128,9 +134,9 @@ public struct SummaryBuilder: ChunkSummary {
         for (name, index) in options.segmentColumns {
             let value = cell(index) ?? "(blank)"
             segmentKeys.append("\(name)=\(value)")
-            var column = summary.segments[name] ?? [:]
+            var column = summary.segments.removeValue(forKey: name) ?? [:]
             let stored = column[value] != nil || column.count < Summary.segmentValuesKept ? value : Summary.otherSegment
-            var segment = column[stored] ?? SegmentCell()
+            var segment = column.removeValue(forKey: stored) ?? SegmentCell()
             segment.comments += 1
             if analysis.sentiment.label == .negative { segment.negative += 1 }
             if let score = row.score { segment.scores.add(score) }
@@ -145,19 +151,19 @@ public struct SummaryBuilder: ChunkSummary {
         if let raw = cell(options.dateColumn) {
             if let (date, proves) = SurveyDate.parse(raw) {
                 if let proves { summary.dateOrders[proves.rawValue, default: 0] += 1 }
-                var day = summary.days[date.storageKey] ?? DayCell()
+                var day = summary.days.removeValue(forKey: date.storageKey) ?? DayCell()
                 day.comments += 1
                 day.sentimentSum += sentiment
                 if let score = row.score { day.scores.add(score) }
                 for theme in topLevels {
                     day.themes[theme, default: 0] += 1
                     for segment in segmentKeys { day.segmentThemes[segment + "|" + theme, default: 0] += 1 }
-                    var sample = day.exemplars[theme] ?? BoundedSample<Exemplar>(capacity: 2)
+                    var sample = day.exemplars.removeValue(forKey: theme) ?? BoundedSample<Exemplar>(capacity: 2)
                     if sample.accepts(key) {
                         let text = analysis.text.text
                         sample.add(exemplar(id: row.id ?? "line \(row.line ?? 0)", text: text, evidence: (byTopLevel[theme] ?? []).flatMap(\.evidence), sentiment: sentiment, score: row.score.map(ScoreHistogram.key), themes: analysis.themes.map(\.id)), key: key)
-                        day.exemplars[theme] = sample
                     }
+                    day.exemplars[theme] = sample
                 }
                 for theme in negativeThemes { day.themesNegative[theme, default: 0] += 1 }
                 for segment in segmentKeys { day.segmentComments[segment, default: 0] += 1 }
@@ -170,7 +176,7 @@ public struct SummaryBuilder: ChunkSummary {
             // Score and value bucket: the quadrants are drawn at report time, when the score type and the
             // median value of the whole export are known.
             let key = "\(ScoreHistogram.key(score))|\(ValueBuckets.bucket(value))"
-            var valueCell = summary.values[key] ?? ValueCell()
+            var valueCell = summary.values.removeValue(forKey: key) ?? ValueCell()
             valueCell.respondents += 1
             for theme in topLevels { valueCell.themes[theme, default: 0] += 1 }
             summary.values[key] = valueCell

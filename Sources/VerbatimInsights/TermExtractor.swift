@@ -11,7 +11,7 @@ public struct TermExtractor: Sendable {
             switch token.kind {
             case .word:
                 let word = token.normalized
-                words.append(word.unicodeScalars.count >= 3 && !Self.functionWords.contains(word) && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic) ? word : nil)
+                words.append(word.utf8.count >= 3 && Self.isLetters(word) && !Self.functionWords.contains(word) ? word : nil)
             case .punctuation, .symbol, .emoji, .emoticon, .number, .url, .email:
                 words.append(nil)
             }
@@ -23,6 +23,16 @@ public struct TermExtractor: Sendable {
             if index + 1 < words.count, let next = words[index + 1] { terms.append(word + " " + next) }
         }
         return terms
+    }
+
+    /// Only letters: ASCII letters checked byte by byte, other characters by their Unicode property.
+    static func isLetters(_ word: String) -> Bool {
+        var ascii = true
+        for byte in word.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if !(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) && !(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return false }
+        }
+        return ascii || word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
     }
 
     /// English and Danish function words and survey filler ("very", "meget").
