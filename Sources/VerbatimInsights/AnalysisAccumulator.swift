@@ -7,20 +7,43 @@ public struct AnalysisAccumulator: ChunkSummary {
     public private(set) var builder: SummaryBuilder
     /// `flagged.csv` lines (without the header) with their severity, in input order, until taken.
     public private(set) var flaggedLines: [(severity: String, line: String)] = []
+    /// Respondents with a value and a low score (0–6, low under every score type), as flagged.csv
+    /// lines: the at-risk list is drawn from them once the export's median value and score type are known.
+    public private(set) var valueCandidates: [AtRiskCandidate] = []
     private let masker: PersonalDataMasker?
+    private let valueColumn: Int?
+
+    /// A flagged.csv line for the at-risk list, with what decides whether it belongs there.
+    public struct AtRiskCandidate: Sendable, Codable, Hashable {
+        public var score: Double
+        public var value: Double
+        public var line: String
+    }
 
     public static let flaggedHeader = "severity,flag,route,id,line,touchpoint,themes,score,sentiment,evidence,text\n"
 
     public init(_ options: SummaryBuilder.Options) {
         builder = SummaryBuilder(options)
         masker = options.maskPersonalData ? PersonalDataMasker() : nil
+        valueColumn = options.valueColumn
     }
 
     public var summary: Summary { builder.summary }
 
     public mutating func add(_ row: ResultRow) {
         builder.add(row)
-        guard let analysis = row.analysis, !analysis.flags.isEmpty else { return }
+        guard let analysis = row.analysis else { return }
+        if let index = valueColumn, index < row.kept.count, let score = row.score, score <= 6,
+            let value = Double(row.kept[index].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+        {
+            let cells = [
+                "high", "at_risk_value", "account_management", row.id ?? "", row.line.map(String.init) ?? "", analysis.touchpoint.id ?? "",
+                analysis.themes.map(\.id).joined(separator: ";"), ScoreHistogram.key(score), String(format: "%.4f", analysis.sentiment.score),
+                "value \(row.kept[index])", mask(analysis.text.text),
+            ]
+            valueCandidates.append(AtRiskCandidate(score: score, value: value, line: cells.map { CSVCell.escaped($0) }.joined(separator: ",") + "\n"))
+        }
+        guard !analysis.flags.isEmpty else { return }
         let text = analysis.text.text
         for flag in analysis.flags {
             let evidence = flag.evidence.map { SummaryBuilder.slice(text, $0.range) }.joined(separator: " | ")
@@ -39,9 +62,16 @@ public struct AnalysisAccumulator: ChunkSummary {
         return flaggedLines
     }
 
+    /// Hands over the at-risk candidates collected so far.
+    public mutating func takeValueCandidates() -> [AtRiskCandidate] {
+        defer { valueCandidates = [] }
+        return valueCandidates
+    }
+
     public mutating func merge(_ other: AnalysisAccumulator) {
         builder.merge(other.builder)
         flaggedLines += other.flaggedLines
+        valueCandidates += other.valueCandidates
     }
 
     private func mask(_ text: String) -> String {

@@ -69,6 +69,28 @@ extension Insights {
         public func hash(into hasher: inout Hasher) { hasher.combine(name) }
     }
 
+    /// The median value's bucket (values above it are "high"), nil without values.
+    public var medianValueBucket: Int? {
+        guard !summary.values.isEmpty else { return nil }
+        var buckets: [Int: Int] = [:]
+        for (key, cell) in summary.values {
+            if let bucket = key.split(separator: "|").last.flatMap({ Int($0) }) { buckets[bucket, default: 0] += cell.respondents }
+        }
+        let total = buckets.values.reduce(0, +)
+        var running = 0
+        for bucket in buckets.keys.sorted() {
+            running += buckets[bucket]!
+            if running * 2 >= total { return bucket }
+        }
+        return nil
+    }
+
+    /// Whether a respondent is in the at-risk quadrant (low score, high value).
+    public func isAtRisk(score: Double, value: Double) -> Bool {
+        guard let type = scoreType, let median = medianValueBucket else { return false }
+        return type.isUnhappy(score) && ValueBuckets.bucket(value) > median
+    }
+
     public var quadrants: [Quadrant] {
         guard let type = scoreType, !summary.values.isEmpty else { return [] }
         var buckets: [Int: Int] = [:]

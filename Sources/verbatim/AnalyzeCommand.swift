@@ -53,6 +53,10 @@ struct AnalyzeCommand: ParsableCommand {
         let flagged = try OutputSink(path: folder.appendingPathComponent("flagged.csv").path)
         let parts = try FlagSeverityOrder.order.map { try OutputSink(path: folder.appendingPathComponent(".flagged-\($0).csv").path) }
         var flagCount = 0
+        // At-risk candidates wait in a file of their own until the median value is known.
+        let candidatesPath = folder.appendingPathComponent(".at-risk-candidates.jsonl").path
+        let candidates = try OutputSink(path: candidatesPath)
+        let encoder = JSONEncoder()
         let (account, collected) = try runner.run(
             &stream, writer: writer, to: results, summarizing: AnalysisAccumulator.self, options: summaryOptions.builderOptions(alreadyKept: userKept),
             eachChunk: { chunk in
@@ -60,9 +64,25 @@ struct AnalyzeCommand: ParsableCommand {
                     try parts[min(FlagSeverityOrder.rank(severity), parts.count - 1)].write(line)
                     flagCount += 1
                 }
+                for candidate in chunk.takeValueCandidates() {
+                    try candidates.write(String(decoding: try encoder.encode(candidate), as: UTF8.self) + "\n")
+                }
             }, progress: { meter?.update($0) })
         try results.commit()
         meter?.clear()
+        try candidates.commit()
+        let insights = Insights(collected.summary)
+        var atRisk = 0
+        if let lines = try? String(contentsOfFile: candidatesPath, encoding: .utf8) {
+            for line in lines.split(separator: "\n") {
+                let candidate = try JSONDecoder().decode(AnalysisAccumulator.AtRiskCandidate.self, from: Data(line.utf8))
+                guard insights.isAtRisk(score: candidate.score, value: candidate.value) else { continue }
+                try parts[FlagSeverityOrder.rank("high")].write(candidate.line)
+                atRisk += 1
+            }
+        }
+        unlink(candidatesPath)
+        flagCount += atRisk
         try flagged.write(AnalysisAccumulator.flaggedHeader)
         for part in parts {
             try part.commit()
@@ -74,10 +94,10 @@ struct AnalyzeCommand: ParsableCommand {
         try summary.jsonData().write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
         let language = reportLanguage.value
         try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english), period: period.value))
-            .write(Insights(summary), to: folder)
+            .write(insights, to: folder)
         if stream.encoding != .utf8 { printError("\(source.name): read as \(stream.encoding.rawValue)") }
         printError(account.summary)
-        printError("wrote \(folder.path)/results.jsonl, summary.json, flagged.csv (\(flagCount) flags), report.html, report.md")
+        printError("wrote \(folder.path)/results.jsonl, summary.json, flagged.csv (\(flagCount) flags\(atRisk > 0 ? ", \(atRisk) at-risk respondents" : ""))), report.html, report.md")
         if strict && account.rowsWithProblems > 0 { throw ExitCode.failure }
     }
 }
