@@ -6,15 +6,23 @@ import VerbatimText
 /// prefilter words it contains (and those without a prefilter), never the whole list.
 struct PatternSelector: Sendable {
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
-    private let byWord: [String: [Int]]
+    private let words: InternTable
+    /// Patterns by the interned required word.
+    private let byWord: [[Int]]
     private let unconditional: [Int]
 
     init(_ patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]) {
         self.patterns = patterns
-        var byWord: [String: [Int]] = [:]
+        var words = InternTable()
+        var byWord: [[Int]] = []
         for (number, pattern) in patterns.enumerated() {
-            for word in pattern.rule.requires { byWord[word, default: []].append(number) }
+            for word in pattern.rule.requires.sorted() {
+                let id = Int(words.intern(word))
+                if id == byWord.count { byWord.append([]) }
+                byWord[id].append(number)
+            }
         }
+        self.words = words
         self.byWord = byWord
         unconditional = patterns.indices.filter { patterns[$0].rule.requires.isEmpty }
     }
@@ -23,8 +31,8 @@ struct PatternSelector: Sendable {
     func selected(for text: AnalyzedText) -> [(owner: Int, rule: ThemeTaxonomy.PatternRule)] {
         var numbers = unconditional
         if !byWord.isEmpty {
-            for token in text.tokens {
-                if let hits = byWord[token.normalized] { numbers += hits }
+            for index in text.tokens.indices {
+                if let id = words.id(of: text.tokens[index].normalized) { numbers += byWord[Int(id)] }
             }
         }
         if numbers.count > 1 { numbers = Array(Set(numbers)).sorted() }

@@ -41,14 +41,14 @@ public struct TermIndex: Sendable {
     private var entries: [Entry] = []
     private var wordRules: [WordRule] = []
     private var prefixes: [String] = []
-    private var vocabulary: [String: Int32] = [:]
+    private var vocabulary = InternTable()
     /// Entry indexes by the interned first word (or its stem) of a side.
-    private var byWord: [Int32: [Int]] = [:]
-    private var byStem: [Int32: [Int]] = [:]
+    private var byWord: [[Int]] = []
+    private var byStem: [[Int]] = []
     /// Prefix terms by the first three scalars of the prefix (every prefix has at least three).
     private var byPrefix: [UInt64: [Int]] = [:]
     /// Single-word terms, for Danish compound parts ("levering" in "leveringstiden").
-    private var singleWords: [Int32: [Int]] = [:]
+    private var singleWords: [[Int]] = []
 
     public init() {}
 
@@ -87,19 +87,22 @@ public struct TermIndex: Sendable {
             if rule.prefix >= 0 {
                 byPrefix[Self.prefixKey(prefixes[Int(rule.prefix)].unicodeScalars), default: []].append(index)
             } else {
-                byWord[rule.word, default: []].append(index)
-                if rule.stem >= 0 { byStem[rule.stem, default: []].append(index) }
+                byWord[Int(rule.word)].append(index)
+                if rule.stem >= 0 { byStem[Int(rule.stem)].append(index) }
             }
         }
         if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
-            singleWords[wordRules[entry.start].word, default: []].append(index)
+            singleWords[Int(wordRules[entry.start].word)].append(index)
         }
     }
 
     private mutating func intern(_ text: String) -> Int32 {
-        if let id = vocabulary[text] { return id }
-        let id = Int32(vocabulary.count)
-        vocabulary[text] = id
+        let id = vocabulary.intern(text)
+        while byWord.count < vocabulary.count {
+            byWord.append([])
+            byStem.append([])
+            singleWords.append([])
+        }
         return id
     }
 
@@ -133,17 +136,17 @@ public struct TermIndex: Sendable {
         guard !entries.isEmpty else { return found }
         var words = Words()
         words.tokens.reserveCapacity(text.tokens.count)
-        for (tokenIndex, token) in text.tokens.enumerated() where token.kind != .punctuation && token.kind != .symbol {
+        for tokenIndex in text.tokens.indices where text.tokens[tokenIndex].kind != .punctuation && text.tokens[tokenIndex].kind != .symbol {
             words.tokens.append(tokenIndex)
-            words.word.append(vocabulary[token.normalized] ?? -1)
-            words.stem.append(text.stems[tokenIndex].flatMap { vocabulary[$0] } ?? -1)
+            words.word.append(vocabulary.id(of: text.tokens[tokenIndex].normalized) ?? -1)
+            words.stem.append(text.stems[tokenIndex].flatMap { vocabulary.id(of: $0) } ?? -1)
         }
         var candidates: [Int] = []
         for position in 0..<words.count {
             candidates.removeAll(keepingCapacity: true)
             let word = words.word[position], stem = words.stem[position]
-            if word >= 0, let hits = byWord[word] { candidates += hits }
-            if stem >= 0, stem != word, let hits = byStem[stem] { candidates += hits }
+            if word >= 0 { candidates += byWord[Int(word)] }
+            if stem >= 0, stem != word { candidates += byStem[Int(stem)] }
             if !byPrefix.isEmpty, let hits = byPrefix[Self.prefixKey(text.tokens[words.tokens[position]].normalized.unicodeScalars)] {
                 candidates += hits
             }
@@ -165,8 +168,8 @@ public struct TermIndex: Sendable {
             let tokenIndex = words.tokens[position]
             if !singleWords.isEmpty, let compound = text.compounds[tokenIndex] {
                 for part in compound.parts where part.role == .modifier || part.role == .head {
-                    guard let id = vocabulary[part.text] else { continue }
-                    for candidate in singleWords[id] ?? [] {
+                    guard let id = vocabulary.id(of: part.text) else { continue }
+                    for candidate in singleWords[Int(id)] {
                         found.append(Match(payload: entries[candidate].payload, term: terms[candidate], tokenRange: tokenIndex..<(tokenIndex + 1)))
                     }
                 }
