@@ -71,6 +71,7 @@ def parse_args(argv):
     p.add_argument("--lexicons", help="lexicon folder (default: $VERBATIM_LEXICONS, else the checkout's lexicons/)")
     p.add_argument("--binary", help="verbatim binary for the executors' Linux (default: the checkout's .build/release/verbatim)")
     p.add_argument("--native-libs", help="folder of shared libraries shipped to the executors (LD_LIBRARY_PATH)")
+    p.add_argument("--report-binary", help="verbatim binary the driver runs for `verbatim report` (default: --binary)")
     p.add_argument("--partitions", type=int, help="number of partitions (default: the input's, at least the default parallelism)")
     p.add_argument("--threads", type=int, default=1, help="threads per verbatim process (default: 1; Spark runs one task per core)")
     p.add_argument("--output-format", choices=["jsonl", "parquet"], default="jsonl")
@@ -454,7 +455,7 @@ def classify_partition_fn(config):
                 else:  # a line passed as it is: whatever the tool echoed is not ours
                     raw = KEPT_COLUMNS.sub(b"", raw, count=1)
                 received += 1
-                if b'"line":' in raw[:200]:
+                if not raw.endswith(b',"problems":[]}'):  # only a row with problems carries `line`
                     problem_rows[received] = row
                     raw = fix_problem_row(raw, row, line)
                 yield "r", row, (b'{"_row":%d,' % row + raw[1:]).decode("utf-8")
@@ -524,17 +525,32 @@ RESULT_SCHEMA = """
 def run_report(binary, lexicons, parts, out_dir, language, scratch):
     """`verbatim report part-*.json --out DIR`, in a tree of batches when there are many parts."""
     env = dict(os.environ, VERBATIM_LEXICONS=lexicons)
+
+    def report(arguments):
+        done = subprocess.run([binary, "report", *arguments], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+        if done.returncode != 0:
+            raise JobError(f"verbatim report exited {done.returncode}: {done.stderr.decode('utf-8', 'replace').strip()[-2000:]}")
+
     level = 0
     while len(parts) > REPORT_BATCH:
         merged = []
         for start in range(0, len(parts), REPORT_BATCH):
             folder = os.path.join(scratch, f"merge-{level}-{start // REPORT_BATCH:05d}")
-            subprocess.run([binary, "report", *parts[start:start + REPORT_BATCH], "--out", folder],
-                           env=env, check=True, stdout=subprocess.DEVNULL)
+            report([*parts[start:start + REPORT_BATCH], "--out", folder])
             merged.append(os.path.join(folder, "summary.json"))
         parts, level = merged, level + 1
-    subprocess.run([binary, "report", *parts, "--out", out_dir, "--report-language", language],
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    report([*parts, "--out", out_dir, "--report-language", language])
+
+
+def remove(spark, target):
+    """Deletes `target` (a local or Hadoop path) when it exists."""
+    if is_local(target):
+        shutil.rmtree(local_path(target), ignore_errors=True)
+        return
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(target)
+    path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(path, True)
 
 
 def publish(spark, local_dir, target):
@@ -564,6 +580,9 @@ def main(argv=None):
     lexicons = os.path.abspath(args.lexicons or os.environ.get("VERBATIM_LEXICONS") or os.path.join(REPO, "lexicons"))
     if not os.path.isdir(lexicons):
         raise JobError(f"no lexicon folder at {lexicons} (pass --lexicons DIR)")
+    report_binary = os.path.abspath(args.report_binary) if args.report_binary else binary
+    if not os.path.isfile(report_binary):
+        raise JobError(f"no verbatim binary at {report_binary} (--report-binary)")
 
     from pyspark import StorageLevel
     from pyspark.sql import SparkSession, functions as F
@@ -635,7 +654,7 @@ def main(argv=None):
             parts.append(part)
         report_dir = os.path.join(staging, "report")
         t = time.time()
-        run_report(binary, lexicons, parts, report_dir, args.report_language, scratch)
+        run_report(report_binary, lexicons, parts, report_dir, args.report_language, scratch)
         report_seconds = time.time() - t
         with open(os.path.join(report_dir, "summary.json"), encoding="utf-8") as f:
             merged = json.load(f)
@@ -705,6 +724,7 @@ def main(argv=None):
               f"({time.time() - started:.1f} s)", file=sys.stderr)
         print("verbatim-spark: timings " + json.dumps(accounting["timings"]), file=sys.stderr)
         if errors:
+            remove(spark, results_path)  # never leave an earlier run's results beside this run's report
             raise JobError("row accounting failed: " + "; ".join(errors))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
