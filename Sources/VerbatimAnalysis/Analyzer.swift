@@ -13,14 +13,18 @@ public final class Analyzer {
 
     /// One comment's analysis. `touchpoint` is the touch-point column's value and `score` the
     /// survey score (NPS, CSAT), when the export has them.
-    public func analyze(_ comment: String, language: TextAnalyzer.LanguageChoice = .auto, touchpoint: String? = nil, score: Double? = nil) -> CommentAnalysis {
+    /// `scoreType`: the survey's score question (flags that name a score group need it; nil: told
+    /// from the score where it can be, else NPS).
+    public func analyze(
+        _ comment: String, language: TextAnalyzer.LanguageChoice = .auto, touchpoint: String? = nil, score: Double? = nil, scoreType: ScoreType? = nil
+    ) -> CommentAnalysis {
         let analyzed = text.analyze(comment, language: language)
         let sentiment = lexicons.scorer.score(analyzed)
         var languages: [Language] = analyzed.language.language == .undetermined ? [.english, .danish] : [analyzed.language.language]
         if let secondary = analyzed.language.secondary { languages.append(secondary) }
         let (themes, problems) = lexicons.themes.tag(analyzed, sentiment: sentiment, languages: languages)
         let resolved = lexicons.touchpoints.resolve(column: touchpoint, text: analyzed, languages: languages)
-        let flagged = lexicons.flags.evaluate(text: analyzed, themes: themes, sentiment: sentiment, score: score, touchpoint: resolved.id, languages: languages)
+        let flagged = lexicons.flags.evaluate(text: analyzed, themes: themes, sentiment: sentiment, score: score, scoreType: scoreType, touchpoint: resolved.id, languages: languages)
         return CommentAnalysis(text: analyzed, sentiment: sentiment, themes: themes, touchpoint: resolved, flags: flagged.flags, problems: problems + flagged.problems)
     }
 }

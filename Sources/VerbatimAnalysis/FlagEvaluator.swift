@@ -25,13 +25,15 @@ public struct FlagEvaluator: Sendable {
         var themes: [ThemeHit]
         var sentiment: SentimentAnalysis
         var score: Double?
+        /// The export's score type; nil: told from the score itself, else NPS.
+        var scoreType: ScoreType?
         var touchpoint: String?
         var termEvidence: [Int: [Evidence]]
         var patternEvidence: [Int: [Evidence]]
     }
 
     public func evaluate(
-        text: AnalyzedText, themes: [ThemeHit], sentiment: SentimentAnalysis, score: Double?, touchpoint: String?, languages: [Language]
+        text: AnalyzedText, themes: [ThemeHit], sentiment: SentimentAnalysis, score: Double?, scoreType: ScoreType? = nil, touchpoint: String?, languages: [Language]
     ) -> (flags: [FlagHit], problems: [String]) {
         var termEvidence: [Int: [Evidence]] = [:]
         for language in languages {
@@ -48,7 +50,7 @@ public struct FlagEvaluator: Sendable {
             patternEvidence[set, default: []] += found.evidence
             if let problem = found.problem { problems.append(problem) }
         }
-        let facts = Facts(themes: themes, sentiment: sentiment, score: score, touchpoint: touchpoint, termEvidence: termEvidence, patternEvidence: patternEvidence)
+        let facts = Facts(themes: themes, sentiment: sentiment, score: score, scoreType: scoreType, touchpoint: touchpoint, termEvidence: termEvidence, patternEvidence: patternEvidence)
         let flags = rules.flags.compactMap { flag -> FlagHit? in
             var evidence: [Evidence] = []
             guard holds(flag.condition, facts, &evidence) else { return nil }
@@ -79,6 +81,9 @@ public struct FlagEvaluator: Sendable {
             return facts.sentiment.label.rawValue == label
         case .score(let comparison):
             return facts.score.map(comparison.holds) ?? false
+        case .scoreGroup(let group):
+            guard let score = facts.score else { return false }
+            return (facts.scoreType ?? ScoreType.shown(by: score) ?? .nps).group(score) == group
         case .touchpoint(let id):
             return facts.touchpoint == id
         case .all(let parts):

@@ -11,10 +11,13 @@ public struct BatchRunner {
     public let language: TextAnalyzer.LanguageChoice
     public let threads: Int
     public let rowsPerChunk: Int
+    /// The survey's score type for flags; nil: told from the scores of the first chunk.
+    public let scoreType: ScoreType?
 
-    public init(lexicons: CompiledLexicons, language: TextAnalyzer.LanguageChoice = .auto, threads: Int, rowsPerChunk: Int = 256) {
+    public init(lexicons: CompiledLexicons, language: TextAnalyzer.LanguageChoice = .auto, threads: Int, rowsPerChunk: Int = 256, scoreType: ScoreType? = nil) {
         self.lexicons = lexicons
         self.language = language
+        self.scoreType = scoreType
         self.threads = max(1, threads)
         self.rowsPerChunk = max(1, rowsPerChunk)
     }
@@ -41,7 +44,16 @@ public struct BatchRunner {
         try sink.write(writer.header)
         var account = RowAccount()
         var summary = Summary(options)
-        let classifiers = try (0..<threads).map { _ in RowClassifier(try Analyzer(lexicons), language: language) }
+        // The score type, when not given, from the scores of the first chunk: above 7 NPS, above 5
+        // CES, else CSAT (scores on 1-5 only). The chunk is then processed as any other.
+        var firstRows = try stream.next(maxRows: rowsPerChunk)
+        let scores = firstRows.compactMap { $0.score.flatMap { Double($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) } }
+        let type = scoreType ?? scores.max().map { $0 > 7 ? .nps : $0 > 5 ? .ces : .csat }
+        let classifiers = try (0..<threads).map { _ in RowClassifier(try Analyzer(lexicons), language: language, scoreType: type) }
+        func nextRows() throws -> [InputRow] {
+            if !firstRows.isEmpty { defer { firstRows = [] }; return firstRows }
+            return try stream.next(maxRows: rowsPerChunk)
+        }
         /// Takes one finished chunk, in input order.
         func take(_ chunk: inout ChunkOutput<Summary>, bytesRead: Int) throws {
             try eachChunk?(&chunk.summary)
@@ -52,7 +64,7 @@ public struct BatchRunner {
         }
         if threads == 1 {
             while true {
-                let rows = try stream.next(maxRows: rowsPerChunk)
+                let rows = try nextRows()
                 if rows.isEmpty { break }
                 var chunk = Self.process(rows, with: classifiers[0], writer: writer, summary: Summary(options))
                 try take(&chunk, bytesRead: stream.bytesRead)
@@ -67,7 +79,7 @@ public struct BatchRunner {
         var exhausted = false
         while !exhausted || nextToWrite < nextToSubmit {
             while !exhausted && nextToSubmit - nextToWrite < maximumInFlight {
-                let rows = try stream.next(maxRows: rowsPerChunk)
+                let rows = try nextRows()
                 if rows.isEmpty {
                     exhausted = true
                 } else {

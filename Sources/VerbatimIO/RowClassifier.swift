@@ -7,11 +7,13 @@ import VerbatimText
 public struct RowClassifier {
     private let analyzer: Analyzer
     private let language: TextAnalyzer.LanguageChoice
+    private let scoreType: ScoreType?
     private let sanitizer = TextSanitizer()
 
-    public init(_ analyzer: Analyzer, language: TextAnalyzer.LanguageChoice) {
+    public init(_ analyzer: Analyzer, language: TextAnalyzer.LanguageChoice, scoreType: ScoreType? = nil) {
         self.analyzer = analyzer
         self.language = language
+        self.scoreType = scoreType
     }
 
     public func classify(_ row: InputRow) -> ResultRow {
@@ -28,7 +30,7 @@ public struct RowClassifier {
             if !trimmedScore.isEmpty, score == nil {
                 problems.append(RowProblem(code: "bad_score", message: "score '\(trimmedScore)' is not a number"))
             }
-            analysis = analyzer.analyze(sanitized.text, language: choice, touchpoint: row.touchpoint, score: score)
+            analysis = analyzer.analyze(sanitized.text, language: choice, touchpoint: row.touchpoint, score: score, scoreType: scoreType)
         }
         var result = ResultRow(id: row.id, line: row.line, analysis: analysis, problems: problems, kept: row.kept)
         result.score = score

@@ -1,3 +1,4 @@
+import VerbatimAnalysis
 import Foundation
 
 /// What the report shows, derived from a `Summary`: the overview, the touch point × theme heat

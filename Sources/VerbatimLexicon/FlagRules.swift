@@ -59,6 +59,8 @@ public struct FlagRules: Sendable {
         case sentiment(Comparison)
         case label(String)
         case score(Comparison)
+        /// The answer's group under the export's score type: happy, middle or unhappy.
+        case scoreGroup(String)
         case touchpoint(String)
         case all([Condition])
         case any([Condition])
@@ -72,6 +74,7 @@ public struct FlagRules: Sendable {
             case .sentiment(let comparison): "sentiment \(comparison)"
             case .label(let label): "label \(label)"
             case .score(let comparison): "score \(comparison)"
+            case .scoreGroup(let group): "score group \(group)"
             case .touchpoint(let id): "touchpoint \(id)"
             case .all(let parts): "all(" + parts.map(\.description).joined(separator: ", ") + ")"
             case .any(let parts): "any(" + parts.map(\.description).joined(separator: ", ") + ")"
@@ -145,6 +148,12 @@ public struct FlagRules: Sendable {
                     return nil
                 }
                 parts.append(.label(label))
+            case "score_group":
+                guard let group = yaml.string(value, "score_group"), ["happy", "middle", "unhappy"].contains(group) else {
+                    yaml.report(.error, "bad-score-group", "score_group is happy, middle or unhappy (by the score type: NPS, CSAT or CES)", at: value)
+                    return nil
+                }
+                parts.append(.scoreGroup(group))
             case "touchpoint":
                 if let id = yaml.string(value, "touchpoint") { parts.append(.touchpoint(id)) }
             case "all", "any":

@@ -47,7 +47,7 @@ struct AnalyzeCommand: ParsableCommand {
         let writer = ResultWriter(format: .jsonl, keptColumnNames: Array(stream.keptColumnNames.prefix(userKept)))
         let results = try OutputSink(path: folder.appendingPathComponent("results.jsonl").path)
         let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(totalBytes: source.size) : nil
-        let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads)
+        let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads, scoreType: summaryOptions.scoreType.value)
         // flagged.csv: most urgent first, input order within a severity — one temporary file per
         // severity, written chunk by chunk, joined at the end (memory stays flat).
         let flagged = try OutputSink(path: folder.appendingPathComponent("flagged.csv").path)

@@ -53,7 +53,7 @@ struct ClassifyCommand: ParsableCommand {
             format: outputFormat ?? ResultWriter.Format(path: output), keptColumnNames: Array(stream.keptColumnNames.prefix(userKept)), formulaGuard: !noFormulaGuard)
         let sink = try OutputSink(path: output)
         let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(totalBytes: source.size) : nil
-        let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads)
+        let runner = BatchRunner(lexicons: compiled, language: input.language.choice, threads: input.threads, scoreType: summaryOptions.scoreType.value)
         let account: RowAccount
         if let summaryOut {
             let result = try runner.run(&stream, writer: writer, to: sink, summarizing: SummaryBuilder.self, options: summaryOptions.builderOptions(alreadyKept: userKept), progress: { meter?.update($0) })

@@ -1,3 +1,4 @@
+import VerbatimAnalysis
 import ArgumentParser
 import VerbatimInsights
 

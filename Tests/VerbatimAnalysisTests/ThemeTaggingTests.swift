@@ -130,6 +130,11 @@ import VerbatimText
         #expect(analyzer.analyze("Jeg vil opsige mit abonnement", language: .given(.danish)).flags.map(\.id) == ["churn_risk"])
         #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 2).flags.map(\.id) == ["very_negative_detractor"])
         #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 9).flags.isEmpty)
+        // The unhappy group follows the score type: CSAT 4 is satisfied, CSAT 2 and CES 3 are not.
+        #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 4, scoreType: .csat).flags.isEmpty)
+        #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 2, scoreType: .csat).flags.map(\.id) == ["very_negative_detractor"])
+        #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 3, scoreType: .ces).flags.map(\.id) == ["very_negative_detractor"])
+        #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 6, scoreType: .nps).flags.map(\.id) == ["very_negative_detractor"])
     }
 
     @Test func aCatastrophicPatternOnAOneMegabyteCommentIsAReportedProblem() throws {

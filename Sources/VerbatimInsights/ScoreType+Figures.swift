@@ -1,11 +1,9 @@
-/// The survey's score question and its textbook summary figure:
-/// - `nps`: 0–10 "how likely are you to recommend"; NPS = % promoters (9–10) − % detractors (0–6);
-/// - `csat`: 1–5 satisfaction; CSAT = % of answers 4 or 5;
-/// - `ces`: 1–7 Customer Effort Score ("the company made it easy"); mean, and % easy (5–7).
-/// `auto` picks from the values seen: above 7 → NPS, above 5 → CES, else CSAT (said in the report).
-public enum ScoreType: String, Codable, Sendable, CaseIterable {
-    case nps, csat, ces
+import VerbatimAnalysis
 
+/// The textbook summary figure of each score type: NPS = % promoters − % detractors; CSAT = % of
+/// answers 4 or 5; CES = the mean (and % easy). `auto` picks from the values seen: above 7 → NPS,
+/// above 5 → CES, else CSAT (said in the report).
+extension ScoreType {
     /// The type the scores look like.
     public static func detect(_ histogram: ScoreHistogram) -> ScoreType? {
         let values = histogram.counts.keys.compactMap(Double.init)
@@ -30,42 +28,6 @@ public enum ScoreType: String, Codable, Sendable, CaseIterable {
     public func easyShare(_ histogram: ScoreHistogram) -> Double? {
         guard self == .ces, histogram.total > 0 else { return nil }
         return Double(count(histogram, where: isHappy)) / Double(histogram.total) * 100
-    }
-
-    /// A promoter (NPS 9–10), a satisfied customer (CSAT 4–5), an easy experience (CES 5–7).
-    public func isHappy(_ score: Double) -> Bool {
-        switch self {
-        case .nps: score >= 9
-        case .csat: score >= 4
-        case .ces: score >= 5
-        }
-    }
-
-    /// A detractor (NPS 0–6), a dissatisfied customer (CSAT 1–2), high effort (CES 1–3).
-    public func isUnhappy(_ score: Double) -> Bool {
-        switch self {
-        case .nps: score <= 6
-        case .csat: score <= 2
-        case .ces: score <= 3
-        }
-    }
-
-    /// What the unhappy group is called.
-    public var unhappyName: String {
-        switch self {
-        case .nps: "detractor"
-        case .csat: "dissatisfied"
-        case .ces: "high effort"
-        }
-    }
-
-    /// What the figure is called in the report.
-    public var figureName: String {
-        switch self {
-        case .nps: "NPS"
-        case .csat: "CSAT"
-        case .ces: "CES"
-        }
     }
 
     /// The figure over a histogram's scores with those of another histogram taken out (for drivers).
