@@ -53,7 +53,7 @@ import VerbatimText
           - id: very_negative_detractor
             severity: high
             route: cx_team
-            when: {all: [{score: "<= 6"}, {sentiment: "<= -0.5"}]}
+            when: {all: [{score_group: unhappy}, {sentiment: "<= -0.5"}]}
         """
 
     static func layer(_ files: [String: String]) throws -> URL {
