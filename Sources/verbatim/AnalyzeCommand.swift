@@ -22,14 +22,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The folder to write into (created when missing).")
-    var out: String
-
-    @Option(help: "The report's language: en or da.")
-    var reportLanguage: ReportLanguageArgument = .en
-
-    @Option(help: "The period of 'what changed' and the charts: week, month or quarter.")
-    var period: PeriodArgument = .month
+    @OptionGroup var report: ReportOptions
 
     @OptionGroup var summaryOptions: SummaryOptions
 
@@ -40,8 +33,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let (stack, compiled) = try lexicons.load()
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let folder = URL(fileURLWithPath: out)
+        let folder = try report.folder()
         var (source, stream) = try input.open(extraColumns: summaryOptions.extraColumns())
         let userKept = input.keptColumns.count
         let writer = ResultWriter(format: .jsonl, keptColumnNames: Array(stream.keptColumnNames.prefix(userKept)))
@@ -92,9 +84,7 @@ struct AnalyzeCommand: ParsableCommand {
 
         let summary = collected.summary
         try summary.jsonData().write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
-        let language = reportLanguage.value
-        try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english), period: period.value))
-            .write(insights, to: folder)
+        try report.files(stack: stack).write(insights, to: folder)
         if stream.encoding != .utf8 { printError("\(source.name): read as \(stream.encoding.rawValue)") }
         printError(account.summary)
         printError("wrote \(folder.path)/results.jsonl, summary.json, flagged.csv (\(flagCount) flags\(atRisk > 0 ? ", \(atRisk) at-risk respondents" : ""))), report.html, report.md")

@@ -18,14 +18,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "summary.json files (from 'verbatim analyze' or 'verbatim classify --summary-out').")
     var summaries: [String]
 
-    @Option(help: "The folder to write into (created when missing).")
-    var out: String
-
-    @Option(help: "The report's language: en or da.")
-    var reportLanguage: ReportLanguageArgument = .en
-
-    @Option(help: "The period of 'what changed' and the charts: week, month or quarter.")
-    var period: PeriodArgument = .month
+    @OptionGroup var report: ReportOptions
 
     @Option(help: "An earlier summary.json to compare with (period over period).")
     var baseline: String?
@@ -43,13 +36,10 @@ struct ReportCommand: ParsableCommand {
             if index == 0 { merged = summary } else { merged.merge(summary) }
         }
         let earlier = try baseline.map(Self.read)
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let folder = URL(fileURLWithPath: out)
+        let folder = try report.folder()
         let (stack, _) = try lexicons.load()
-        let language = reportLanguage.value
         try merged.jsonData().write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
-        try ReportFiles(renderer: ReportRenderer(language: language, labels: stack.labels(in: language == .da ? .danish : .english), period: period.value, baseline: earlier))
-            .write(Insights(merged), to: folder)
+        try report.files(stack: stack, baseline: earlier).write(Insights(merged), to: folder)
         printError("merged \(summaries.count) summaries (\(merged.rows) rows) → \(folder.path)/summary.json, report.html, report.md")
     }
 
