@@ -87,7 +87,7 @@ struct AnalyzeCommand: ParsableCommand {
         try report.files(stack: stack).write(insights, to: folder)
         if stream.encoding != .utf8 { printError("\(source.name): read as \(stream.encoding.rawValue)") }
         printError(account.summary)
-        printError("wrote \(folder.path)/results.jsonl, summary.json, flagged.csv (\(flagCount) flags\(atRisk > 0 ? ", \(atRisk) at-risk respondents" : ""))), report.html, report.md")
+        printError("wrote \(folder.path)/results.jsonl, summary.json, flagged.csv (\(flagCount) flags\(atRisk > 0 ? ", \(atRisk) at-risk respondents" : "")), report.html, report.md")
         if strict && account.rowsWithProblems > 0 { throw ExitCode.failure }
     }
 }

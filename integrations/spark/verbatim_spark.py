@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Verbatim on Apache Spark: classify survey comments on every executor, merge the summaries on the driver.
 
-    spark-submit verbatim_spark.py --input PATH --output DIR [--format csv|jsonl|parquet]
+    spark-submit verbatim_spark.py --input PATH --output DIR [--format csv|tsv|jsonl|parquet]
         [--text-column C] [--id-column C] [--touchpoint-column C] [--score-column C] [--language-column C]
-        [--lexicons DIR] [--binary PATH] [--native-libs DIR] [--partitions N] [--threads N]
-        [--output-format jsonl|parquet] [--report-language en|da]
+        [--lexicons DIR] [--binary PATH] [--report-binary PATH] [--native-libs DIR] [--partitions N]
+        [--threads N] [--output-format jsonl|parquet] [--report-language en|da]
 
 What it does (integrations/spark/README.md has the why):
 1. Reads the input with Spark: CSV (header, multiLine, escape '"', delimiter sniffed like `verbatim`'s reader),
    JSONL (as text lines) or Parquet.
 2. Numbers the rows in input order (`_row`, 0-based; a stable key) and turns each row into one JSON line with
-   the columns the tool needs (`id`, `text`, `touchpoint`, `score`, `language`, `_row`). A JSONL line that is
-   not a JSON object goes to the tool as it is, so that it reports it exactly as `verbatim classify` would.
+   the columns the tool needs plus `_row` (CSV/Parquet cells under the names text, id, touchpoint, score,
+   language; JSONL members under their own names). A JSONL line that is not a JSON object goes to the tool as
+   it is, so that it reports it exactly as `verbatim classify` on the whole file would.
 3. Ships the binary and a zip of the lexicons with SparkContext.addFile; each task unpacks the lexicons once per
    executor and runs `verbatim classify - -o - --summary-out … --row-report …` on its partition as a
    subprocess (rows streamed in, result rows streamed out, in order, memory bounded).
@@ -24,7 +25,6 @@ Any accounting mismatch fails the job (exit 1) with the figures.
 
 import argparse
 import collections
-import glob
 import hashlib
 import json
 import os
