@@ -2,8 +2,9 @@ import VerbatimText
 
 /// One language's lexicon compiled for lookup: terms pass through the same tokenizer and
 /// normalisation as comments, so entries and text meet in one form. Immutable and shared by all
-/// workers.
-public struct CompiledSentimentLexicon: Sendable {
+/// workers: a final class with constant tables, so that handing it around (per clause, per
+/// lexicon consulted) costs one reference count instead of a copy of every table.
+public final class CompiledSentimentLexicon: Sendable {
     /// How a word found its entry (shown by `explain`).
     public enum Match: String, Hashable, Sendable, Codable {
         case exact, stem, prefix, compoundHead = "compound_head", compoundModifier = "compound_modifier", phrase
