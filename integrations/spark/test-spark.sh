@@ -21,7 +21,7 @@ script_start=$(date +%s.%N)
 command -v java >/dev/null 2>&1 || { echo "test-spark: java not found (Java 17 needed: apt-get install openjdk-17-jre-headless)" >&2; exit 1; }
 
 now() { date +%s.%N; }
-since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f\n", b - a }'; }
 
 # 1. PySpark in its own virtual environment, only when missing or broken (Debian's python3, as scripts/setup).
 t=$(now)
