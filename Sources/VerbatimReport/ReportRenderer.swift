@@ -4,7 +4,8 @@ import VerbatimInsights
 
 /// Renders insights as `report.html` (one self-contained file: inline CSS, SVG and a little JS for
 /// sorting and filtering; no network) and `report.md` (the same findings for e-mail or chat).
-/// The templates are resources (`Templates/*.mustache`) so a team can restyle them; every value
+/// The templates are resources (`Templates/*.mustache`, found by `TemplateLocator`; `$VERBATIM_TEMPLATES`
+/// points at a restyled copy) so a team can restyle them; every value
 /// reaches them through Mustache's escaping, so comment text is shown, never run.
 public struct ReportRenderer: Sendable {
     public var language: ReportStrings.Language
@@ -44,9 +45,7 @@ public struct ReportRenderer: Sendable {
     }
 
     private func template(_ name: String) throws -> MustacheTemplate {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Templates") else {
-            throw RenderError.template(name: name, reason: "missing from the bundle")
-        }
+        let url = try TemplateLocator().url(for: name)
         do {
             return try MustacheTemplate(string: String(contentsOf: url, encoding: .utf8))
         } catch {
