@@ -12,6 +12,11 @@ public enum ScoreType: String, Codable, Sendable, CaseIterable {
         score > 7 ? .nps : score > 5 ? .ces : nil
     }
 
+    /// The type of a set of scores from the highest seen: above 7 NPS, above 5 CES, else CSAT.
+    public static func detect(maximum: Double) -> ScoreType {
+        shown(by: maximum) ?? .csat
+    }
+
     /// A promoter (NPS 9–10), a satisfied customer (CSAT 4–5), an easy experience (CES 5–7).
     public func isHappy(_ score: Double) -> Bool {
         switch self {

@@ -48,7 +48,7 @@ public struct BatchRunner {
         // CES, else CSAT (scores on 1-5 only). The chunk is then processed as any other.
         var firstRows = try stream.next(maxRows: rowsPerChunk)
         let scores = firstRows.compactMap { $0.score.flatMap { Double($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) } }
-        let type = scoreType ?? scores.max().map { $0 > 7 ? .nps : $0 > 5 ? .ces : .csat }
+        let type = scoreType ?? scores.max().map(ScoreType.detect(maximum:))
         let classifiers = try (0..<threads).map { _ in RowClassifier(try Analyzer(lexicons), language: language, scoreType: type) }
         func nextRows() throws -> [InputRow] {
             if !firstRows.isEmpty { defer { firstRows = [] }; return firstRows }

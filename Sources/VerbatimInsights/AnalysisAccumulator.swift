@@ -24,7 +24,7 @@ public struct AnalysisAccumulator: ChunkSummary {
 
     public init(_ options: SummaryBuilder.Options) {
         builder = SummaryBuilder(options)
-        masker = options.maskPersonalData ? PersonalDataMasker() : nil
+        masker = options.masker
         valueColumn = options.valueColumn
     }
 

@@ -4,14 +4,14 @@
 public struct CountMinSketch: Codable, Hashable, Sendable {
     public static let depth = 4
     public static let width = 8192
-    /// `depth × width` counters, row-major.
-    public var counters: [Int]
+    /// `depth × width` counters, row-major; empty until the first term (a chunk's or an empty
+    /// summary's sketch costs nothing to make and to merge).
+    public private(set) var counters: [Int] = []
 
-    public init() {
-        counters = Array(repeating: 0, count: Self.depth * Self.width)
-    }
+    public init() {}
 
     public mutating func add(_ term: String, count: Int = 1) {
+        if counters.isEmpty { counters = Array(repeating: 0, count: Self.depth * Self.width) }
         let hash = StableHash.fnv1a(term)
         for row in 0..<Self.depth {
             counters[row * Self.width + Self.column(hash, row)] += count
@@ -19,11 +19,17 @@ public struct CountMinSketch: Codable, Hashable, Sendable {
     }
 
     public func estimate(_ term: String) -> Int {
+        guard !counters.isEmpty else { return 0 }
         let hash = StableHash.fnv1a(term)
         return (0..<Self.depth).map { counters[$0 * Self.width + Self.column(hash, $0)] }.min() ?? 0
     }
 
     public mutating func merge(_ other: CountMinSketch) {
+        if other.counters.isEmpty { return }
+        if counters.isEmpty {
+            counters = other.counters
+            return
+        }
         for index in counters.indices { counters[index] += other.counters[index] }
     }
 
@@ -39,6 +45,8 @@ public struct CountMinSketch: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         self.init()
         let pairs = try decoder.container(keyedBy: CodingKeys.self).decode([[Int]].self, forKey: .nonZero)
+        guard !pairs.isEmpty else { return }
+        counters = Array(repeating: 0, count: Self.depth * Self.width)
         for pair in pairs where pair.count == 2 && pair[0] >= 0 && pair[0] < counters.count { counters[pair[0]] = pair[1] }
     }
 

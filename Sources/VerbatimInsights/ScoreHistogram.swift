@@ -39,10 +39,4 @@ public struct ScoreHistogram: Codable, Hashable, Sendable {
         guard total > 0 else { return nil }
         return counts.reduce(0.0) { $0 + (Double($1.key) ?? 0) * Double($1.value) } / Double(total)
     }
-
-    /// Whether the scores look like a 0–10 NPS question (any value above 5, none above 10).
-    public var looksLikeNPS: Bool {
-        let values = counts.keys.compactMap(Double.init)
-        return values.contains { $0 > 5 } && !values.contains { $0 > 10 }
-    }
 }

@@ -6,11 +6,7 @@ import VerbatimAnalysis
 extension ScoreType {
     /// The type the scores look like.
     public static func detect(_ histogram: ScoreHistogram) -> ScoreType? {
-        let values = histogram.counts.keys.compactMap(Double.init)
-        guard let maximum = values.max() else { return nil }
-        if maximum > 7 { return .nps }
-        if maximum > 5 { return .ces }
-        return .csat
+        histogram.counts.keys.compactMap(Double.init).max().map { detect(maximum: $0) }
     }
 
     /// The summary figure of `histogram` (NPS points, % satisfied, or the mean effort score).

@@ -53,6 +53,13 @@ public struct Summary: Codable, Hashable, Sendable {
     public static let segmentValuesKept = 500
     public static let otherSegment = "(other)"
 
+    /// Where a segment value is counted in `column`: as itself, or — beyond the bound — pooled as
+    /// `(other)`. Exact under merging while a column has at most `segmentValuesKept` values in all
+    /// (the usual case: regions, products, plans).
+    static func segmentKey(_ value: String, in column: [String: SegmentCell]) -> String {
+        column[value] != nil || column.count < segmentValuesKept ? value : otherSegment
+    }
+
     /// The touch-point key of comments with no touch point.
     public static let noTouchpoint = "(none)"
 
@@ -74,10 +81,7 @@ public struct Summary: Codable, Hashable, Sendable {
         for (column, values) in other.segments {
             var mine = segments[column] ?? [:]
             for (value, cell) in values {
-                // Beyond the bound, values are pooled: exact under merging while a column has at most
-                // `segmentValuesKept` values in all (the usual case: regions, products, plans).
-                let key = mine[value] != nil || mine.count < Summary.segmentValuesKept ? value : Summary.otherSegment
-                mine[key, default: SegmentCell()].merge(cell)
+                mine[Summary.segmentKey(value, in: mine), default: SegmentCell()].merge(cell)
             }
             segments[column] = mine
         }

@@ -7,7 +7,9 @@ import VerbatimIO
 public struct SummaryBuilder: ChunkSummary {
     public struct Options: Sendable {
         /// Mask personal data in the texts kept (exemplars, the flagged queue).
-        public var maskPersonalData: Bool
+        public var maskPersonalData: Bool { masker != nil }
+        /// The masker, compiled once and shared by every chunk's builder.
+        public let masker: PersonalDataMasker?
         /// The score question's type; nil: told from the scores.
         public var scoreType: ScoreType?
         /// Segment columns: their names and positions among the row's kept cells.
@@ -17,7 +19,7 @@ public struct SummaryBuilder: ChunkSummary {
         public var valueColumn: Int?
 
         public init(maskPersonalData: Bool = true, scoreType: ScoreType? = nil, segmentColumns: [(name: String, index: Int)] = [], dateColumn: Int? = nil, valueColumn: Int? = nil) {
-            self.maskPersonalData = maskPersonalData
+            masker = maskPersonalData ? PersonalDataMasker() : nil
             self.scoreType = scoreType
             self.segmentColumns = segmentColumns
             self.dateColumn = dateColumn
@@ -32,7 +34,7 @@ public struct SummaryBuilder: ChunkSummary {
 
     public init(_ options: Options) {
         self.options = options
-        masker = options.maskPersonalData ? PersonalDataMasker() : nil
+        masker = options.masker
         summary.masked = options.maskPersonalData
         summary.scoreType = options.scoreType
     }
@@ -135,7 +137,7 @@ public struct SummaryBuilder: ChunkSummary {
             let value = cell(index) ?? "(blank)"
             segmentKeys.append("\(name)=\(value)")
             var column = summary.segments.removeValue(forKey: name) ?? [:]
-            let stored = column[value] != nil || column.count < Summary.segmentValuesKept ? value : Summary.otherSegment
+            let stored = Summary.segmentKey(value, in: column)
             var segment = column.removeValue(forKey: stored) ?? SegmentCell()
             segment.comments += 1
             if analysis.sentiment.label == .negative { segment.negative += 1 }
