@@ -37,15 +37,17 @@ public struct FlagEvaluator: Sendable {
     ) -> (flags: [FlagHit], problems: [String]) {
         var termEvidence: [Int: [Evidence]] = [:]
         for language in languages {
-            for match in indexes[language]?.matches(in: text) ?? [] {
-                termEvidence[match.payload, default: []].append(Evidence(match, in: text))
+            guard let index = indexes[language] else { continue }
+            for match in index.matches(in: text) {
+                termEvidence[match.payload, default: []].append(Evidence(match, of: index, in: text))
             }
         }
         // Pattern sets, only where a required word occurs (as for themes).
         var patternEvidence: [Int: [Evidence]] = [:]
         var problems: [String] = []
         var locator: TokenLocator?
-        for (set, pattern) in patterns.selected(for: text) {
+        for number in patterns.selected(for: text) {
+            let (set, pattern) = patterns.patterns[number]
             let found = pattern.evidence(in: text, locator: &locator)
             patternEvidence[set, default: []] += found.evidence
             if let problem = found.problem { problems.append(problem) }

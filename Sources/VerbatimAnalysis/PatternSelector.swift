@@ -27,15 +27,15 @@ struct PatternSelector: Sendable {
         unconditional = patterns.indices.filter { patterns[$0].rule.requires.isEmpty }
     }
 
-    /// The patterns to run on `text`, in their original order.
-    func selected(for text: AnalyzedText) -> [(owner: Int, rule: ThemeTaxonomy.PatternRule)] {
+    /// The numbers (positions in `patterns`) of the patterns to run on `text`, in order.
+    func selected(for text: AnalyzedText) -> [Int] {
         var numbers = unconditional
         if !byWord.isEmpty {
             for index in text.tokens.indices {
                 if let id = words.id(of: text.tokens[index].normalized) { numbers += byWord[Int(id)] }
             }
         }
-        if numbers.count > 1 { numbers = Array(Set(numbers)).sorted() }
-        return numbers.map { patterns[$0] }
+        numbers.formSortedUnique()
+        return numbers
     }
 }

@@ -24,34 +24,48 @@ public struct ThemeTagger: Sendable {
     }
 
     public func tag(_ text: AnalyzedText, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
-        var evidence: [Int: [Evidence]] = [:]
+        var mentions: [Mention] = []
         for language in languages {
             for match in indexes[language]?.matches(in: text) ?? [] {
-                evidence[match.payload, default: []].append(Evidence(match, in: text))
+                mentions.append(Mention(theme: match.payload, tokenRange: match.tokenRange, rule: .term(language, match.termNumber)))
             }
         }
         var problems: [String] = []
         var locator: TokenLocator?
-        for (position, pattern) in patterns.selected(for: text) {
-            let found = pattern.evidence(in: text, locator: &locator)
-            evidence[position, default: []] += found.evidence
+        for number in patterns.selected(for: text) {
+            let (position, pattern) = patterns.patterns[number]
+            let found = pattern.tokenRanges(in: text, locator: &locator)
+            mentions += found.ranges.map { Mention(theme: position, tokenRange: $0, rule: .pattern(number)) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
+        // By theme; within a theme longest spans first, so that a span inside one already kept
+        // ("waiting" in "Still waiting") adds nothing.
+        mentions.sort { a, b in
+            a.theme != b.theme ? a.theme < b.theme
+                : a.tokenRange.count != b.tokenRange.count ? a.tokenRange.count > b.tokenRange.count
+                : a.tokenRange.lowerBound < b.tokenRange.lowerBound
+        }
         var hits: [ThemeHit] = []
-        for (position, found) in evidence.sorted(by: { $0.key < $1.key }) where !found.isEmpty {
-            // Longest spans first; a span inside one already kept ("waiting" in "Still waiting") adds nothing.
-            var unique: [Evidence] = []
-            for item in found.sorted(by: { $0.tokenRange.count > $1.tokenRange.count || $0.tokenRange.count == $1.tokenRange.count && $0.tokenRange.lowerBound < $1.tokenRange.lowerBound })
-            where !unique.contains(where: { $0.tokenRange.lowerBound <= item.tokenRange.lowerBound && $0.tokenRange.upperBound >= item.tokenRange.upperBound }) {
-                unique.append(item)
+        var start = 0
+        while start < mentions.count {
+            let theme = mentions[start].theme
+            var kept: [Mention] = []
+            var end = start
+            while end < mentions.count, mentions[end].theme == theme {
+                let range = mentions[end].tokenRange
+                if !kept.contains(where: { $0.tokenRange.lowerBound <= range.lowerBound && $0.tokenRange.upperBound >= range.upperBound }) {
+                    kept.append(mentions[end])
+                }
+                end += 1
             }
-            unique.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-            let clauseScores = unique.compactMap { item in sentiment.clauses.first { $0.tokenRange.contains(item.tokenRange.lowerBound) }?.score }
+            start = end
+            kept.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+            let clauseScores = kept.compactMap { item in sentiment.clauses.first { $0.tokenRange.contains(item.tokenRange.lowerBound) }?.score }
             let themeSentiment = clauseScores.isEmpty ? 0 : clauseScores.reduce(0, +) / Double(clauseScores.count)
             hits.append(ThemeHit(
-                id: taxonomy.themes[position].id,
+                id: taxonomy.themes[theme].id,
                 sentiment: (themeSentiment * 1000).rounded() / 1000,
-                evidence: unique))
+                evidence: kept.map { evidence(of: $0, in: text) }))
         }
         if let fallback = taxonomy.fallback, !text.tokens.isEmpty,
             !hits.contains(where: { taxonomy.fallbackScope.contains($0.topLevel) })
@@ -61,6 +75,29 @@ public struct ThemeTagger: Sendable {
         return (hits, problems)
     }
 
+    /// A theme mention before deduplication: where, and which rule — resolved to its text and
+    /// file:line only for the mentions kept.
+    private struct Mention {
+        enum Rule {
+            case term(Language, Int)
+            case pattern(Int)
+        }
+
+        var theme: Int
+        var tokenRange: Range<Int>
+        var rule: Rule
+    }
+
+    private func evidence(of mention: Mention, in text: AnalyzedText) -> Evidence {
+        switch mention.rule {
+        case .term(let language, let number):
+            let term = indexes[language]!.term(number: number)
+            return Evidence(tokenRange: mention.tokenRange, tokens: text.tokens, rule: term.source, origin: term.origin)
+        case .pattern(let number):
+            let rule = patterns.patterns[number].rule
+            return Evidence(tokenRange: mention.tokenRange, tokens: text.tokens, rule: rule.regex.pattern, origin: rule.origin)
+        }
+    }
 }
 
 /// A theme found in a comment.
@@ -83,9 +120,10 @@ public struct Evidence: Hashable, Sendable {
 }
 
 extension Evidence {
-    /// The evidence of a term match.
-    init(_ match: TermIndex.Match, in text: AnalyzedText) {
-        self.init(tokenRange: match.tokenRange, tokens: text.tokens, rule: match.term.source, origin: match.term.origin)
+    /// The evidence of a match of a term of `index`.
+    init(_ match: TermIndex.Match, of index: TermIndex, in text: AnalyzedText) {
+        let term = index.term(number: match.termNumber)
+        self.init(tokenRange: match.tokenRange, tokens: text.tokens, rule: term.source, origin: term.origin)
     }
 
     init(tokenRange: Range<Int>, tokens: [Token], rule: String, origin: EntryOrigin) {
@@ -96,20 +134,23 @@ extension Evidence {
 }
 
 extension ThemeTaxonomy.PatternRule {
-    /// The pattern's matches in `text` as evidence, or the problem that stopped it (a match limit).
-    /// `locator` is built on first need: most comments hold no pattern's words.
-    func evidence(in text: AnalyzedText, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
+    /// The token ranges of the pattern's matches in `text`, or the problem that stopped it (a
+    /// match limit). `locator` is built on first need: most comments hold no pattern's words.
+    func tokenRanges(in text: AnalyzedText, locator: inout TokenLocator?) -> (ranges: [Range<Int>], problem: String?) {
         switch regex.matches(in: text.text) {
         case .matches(let ranges):
             guard !ranges.isEmpty else { return ([], nil) }
             if locator == nil { locator = TokenLocator(text) }
-            let evidence = ranges.compactMap { range in
-                locator!.tokens(coveringUTF8: range).map { Evidence(tokenRange: $0, tokens: text.tokens, rule: regex.pattern, origin: origin) }
-            }
-            return (evidence, nil)
+            return (ranges.compactMap { locator!.tokens(coveringUTF8: $0) }, nil)
         case .limitExceeded(let reason), .failed(let reason):
             return ([], "pattern \(origin) stopped: \(reason)")
         }
+    }
+
+    /// The pattern's matches in `text` as evidence, or the problem that stopped it.
+    func evidence(in text: AnalyzedText, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
+        let found = tokenRanges(in: text, locator: &locator)
+        return (found.ranges.map { Evidence(tokenRange: $0, tokens: text.tokens, rule: regex.pattern, origin: origin) }, found.problem)
     }
 }
 

@@ -29,8 +29,9 @@ public struct TouchpointResolver: Sendable {
         }
         var counts: [Int: [Evidence]] = [:]
         for language in languages {
-            for match in indexes[language]?.matches(in: text) ?? [] {
-                counts[match.payload, default: []].append(Evidence(match, in: text))
+            guard let index = indexes[language] else { continue }
+            for match in index.matches(in: text) {
+                counts[match.payload, default: []].append(Evidence(match, of: index, in: text))
             }
         }
         guard let best = counts.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key }) else {

@@ -10,12 +10,18 @@ import VerbatimText
 public struct TermIndex: Sendable {
     public typealias Payload = Int
 
-    /// A term that matched, with the token range of its evidence.
+    /// A term that matched, with the token range of its evidence. Holds no strings, so that
+    /// collecting and discarding matches costs no reference counting; `term(of:)` gives the rule.
     public struct Match: Sendable {
         public var payload: Payload
-        public var term: TermPattern
+        /// The term's position in this index.
+        public var termNumber: Int
+        public var isExclusion: Bool
         public var tokenRange: Range<Int>
     }
+
+    /// The term of a match's `termNumber` (its source text and file:line, for evidence).
+    public func term(number: Int) -> TermPattern { terms[number] }
 
     /// One word of a compiled term: the interned normal form and stem, or a prefix.
     private struct WordRule {
@@ -35,6 +41,7 @@ public struct TermIndex: Sendable {
         var right: Int
         var distance: Int
         var isNear: Bool
+        var isExclusion: Bool
     }
 
     private var terms: [TermPattern] = []
@@ -62,7 +69,7 @@ public struct TermIndex: Sendable {
         case .near(let left, let right, _): sides = [left, right]
         }
         let index = entries.count
-        var entry = Entry(payload: payload, start: wordRules.count, left: sides[0].count, right: 0, distance: 0, isNear: false)
+        var entry = Entry(payload: payload, start: wordRules.count, left: sides[0].count, right: 0, distance: 0, isNear: false, isExclusion: term.isExclusion)
         if case .near(_, let right, let distance) = term.shape {
             entry.right = right.count
             entry.distance = distance
@@ -110,10 +117,10 @@ public struct TermIndex: Sendable {
     /// inside an exclusion match of the same payload is dropped — and are not returned themselves.
     public func matches(in text: AnalyzedText) -> [Match] {
         let all = allMatches(in: text)
-        let exclusions = all.filter(\.term.isExclusion)
+        let exclusions = all.filter(\.isExclusion)
         guard !exclusions.isEmpty else { return all }
         return all.filter { match in
-            !match.term.isExclusion && !exclusions.contains { exclusion in
+            !match.isExclusion && !exclusions.contains { exclusion in
                 exclusion.payload == match.payload && exclusion.tokenRange.lowerBound <= match.tokenRange.lowerBound
                     && exclusion.tokenRange.upperBound >= match.tokenRange.upperBound
             }
@@ -150,18 +157,10 @@ public struct TermIndex: Sendable {
             if !byPrefix.isEmpty, let hits = byPrefix[Self.prefixKey(text.tokens[words.tokens[position]].normalized.unicodeScalars)] {
                 candidates += hits
             }
-            if candidates.count > 1 {
-                candidates.sort()
-                var kept = 1
-                for candidate in candidates.dropFirst() where candidate != candidates[kept - 1] {
-                    candidates[kept] = candidate
-                    kept += 1
-                }
-                candidates.removeLast(candidates.count - kept)
-            }
+            candidates.formSortedUnique()
             for candidate in candidates {
                 if let range = verify(entries[candidate], at: position, words: words, text: text) {
-                    found.append(Match(payload: entries[candidate].payload, term: terms[candidate], tokenRange: range))
+                    found.append(match(candidate, range))
                 }
             }
             // Compound parts: a single-word term matches a part of a Danish compound.
@@ -170,12 +169,16 @@ public struct TermIndex: Sendable {
                 for part in compound.parts where part.role == .modifier || part.role == .head {
                     guard let id = vocabulary.id(of: part.text) else { continue }
                     for candidate in singleWords[Int(id)] {
-                        found.append(Match(payload: entries[candidate].payload, term: terms[candidate], tokenRange: tokenIndex..<(tokenIndex + 1)))
+                        found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
                     }
                 }
             }
         }
         return found
+    }
+
+    private func match(_ number: Int, _ tokenRange: Range<Int>) -> Match {
+        Match(payload: entries[number].payload, termNumber: number, isExclusion: entries[number].isExclusion, tokenRange: tokenRange)
     }
 
     /// Whether the `count` word rules from `start` match the comment's words from `position`.
@@ -236,5 +239,19 @@ public struct TermIndex: Sendable {
 
     private func sameSentence(_ a: Int, _ b: Int, text: AnalyzedText) -> Bool {
         text.sentences.first { $0.tokenRange.contains(a) }?.tokenRange.contains(b) ?? false
+    }
+}
+
+extension Array where Element == Int {
+    /// Sorts in place and drops repeated values, keeping the buffer (candidate lists per word).
+    public mutating func formSortedUnique() {
+        guard count > 1 else { return }
+        sort()
+        var kept = 1
+        for index in 1..<count where self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -6,19 +6,36 @@ import VerbatimText
 
 /// The analysis stages on one core, each timed on its own over the same pre-analysed comments:
 /// sentiment scoring, theme tagging (the bundled taxonomy, both languages), touch points and flags.
-/// Usage: analysis-benchmark [COMMENTS=100000] [RUNS=5]  (run from the repository root)
+/// Usage: analysis-benchmark [COMMENTS=100000] [RUNS=5] [GOLD.tsv...]  (run from the repository root)
+/// With gold files (the `text` column of `corpora/*/survey-comments.tsv`), their comments are cycled
+/// to COMMENTS instead of generated: written survey comments, sparser in lexicon words than the
+/// generator's.
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let count = arguments.first ?? 100_000
 let runs = arguments.dropFirst().first ?? 5
+let goldFiles = CommandLine.arguments.dropFirst().filter { Int($0) == nil }
 
 let stack = try LexiconStack(layers: [URL(fileURLWithPath: "lexicons")])
 let lexicons = try CompiledLexicons(stack)
 let textAnalyzer = try TextAnalyzer(compoundVocabulary: lexicons.compoundVocabulary, clauseRules: lexicons.clauseRules)
-var generator = CorpusGenerator(seed: 2026)
-let comments = (0..<count).map { _ in generator.comment() }
+let comments: [String]
+let corpusName: String
+if goldFiles.isEmpty {
+    var generator = CorpusGenerator(seed: 2026)
+    comments = (0..<count).map { _ in generator.comment() }
+    corpusName = "generated, seed 2026"
+} else {
+    let written = try goldFiles.flatMap { path in
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        guard let column = lines.first?.firstIndex(of: "text") else { throw CocoaError(.fileReadCorruptFile) }
+        return lines.dropFirst().map { String($0[column]) }
+    }
+    comments = (0..<count).map { written[$0 % written.count] }
+    corpusName = "\(written.count) written comments cycled"
+}
 let bytes = comments.reduce(0) { $0 + $1.utf8.count }
 let themeCount = stack.themes.themes.count
-print("corpus: \(count) comments, \(String(format: "%.1f", Double(bytes) / 1e6)) MB (seed 2026); taxonomy: \(themeCount) themes × 2 languages; \(runs) runs, one thread")
+print("corpus: \(count) comments, \(String(format: "%.1f", Double(bytes) / 1e6)) MB (\(corpusName)); taxonomy: \(themeCount) themes × 2 languages; \(runs) runs, one thread")
 
 func median(_ name: String, _ body: () -> Int) {
     var seconds: [Double] = []
