@@ -19,12 +19,13 @@ public final class Analyzer {
         _ comment: String, language: TextAnalyzer.LanguageChoice = .auto, touchpoint: String? = nil, score: Double? = nil, scoreType: ScoreType? = nil
     ) -> CommentAnalysis {
         let analyzed = text.analyze(comment, language: language)
+        let ids = lexicons.ids(of: analyzed)
         let sentiment = lexicons.scorer.score(analyzed)
         var languages: [Language] = analyzed.language.language == .undetermined ? [.english, .danish] : [analyzed.language.language]
         if let secondary = analyzed.language.secondary { languages.append(secondary) }
-        let (themes, problems) = lexicons.themes.tag(analyzed, sentiment: sentiment, languages: languages)
-        let resolved = lexicons.touchpoints.resolve(column: touchpoint, text: analyzed, languages: languages)
-        let flagged = lexicons.flags.evaluate(text: analyzed, themes: themes, sentiment: sentiment, score: score, scoreType: scoreType, touchpoint: resolved.id, languages: languages)
+        let (themes, problems) = lexicons.themes.tag(analyzed, ids: ids, sentiment: sentiment, languages: languages)
+        let resolved = lexicons.touchpoints.resolve(column: touchpoint, text: analyzed, ids: ids, languages: languages)
+        let flagged = lexicons.flags.evaluate(text: analyzed, ids: ids, themes: themes, sentiment: sentiment, score: score, scoreType: scoreType, touchpoint: resolved.id, languages: languages)
         return CommentAnalysis(text: analyzed, sentiment: sentiment, themes: themes, touchpoint: resolved, flags: flagged.flags, problems: problems + flagged.problems)
     }
 }

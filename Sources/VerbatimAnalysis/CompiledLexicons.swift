@@ -9,6 +9,9 @@ public struct CompiledLexicons: Sendable {
     public let themes: ThemeTagger
     public let touchpoints: TouchpointResolver
     public let flags: FlagEvaluator
+    /// Every word form the components match on, interned once: a comment's tokens are looked up
+    /// here once (`ids(of:)`) and the components compare ids.
+    public let vocabulary: InternTable
     public let compoundVocabulary: [String]
     public let clauseRules: [Language: ClauseRules]
     /// Problems found while loading; errors among them should stop a run.
@@ -34,11 +37,18 @@ public struct CompiledLexicons: Sendable {
             rules[language] = clauseRules
         }
         scorer = SentimentScorer(lexicons: compiled)
-        themes = ThemeTagger(stack.themes, stemmers: stemmers)
-        touchpoints = TouchpointResolver(stack.touchpoints, stemmers: stemmers)
-        flags = FlagEvaluator(stack.flags, stemmers: stemmers)
+        var vocabulary = InternTable()
+        themes = ThemeTagger(stack.themes, stemmers: stemmers, vocabulary: &vocabulary)
+        touchpoints = TouchpointResolver(stack.touchpoints, stemmers: stemmers, vocabulary: &vocabulary)
+        flags = FlagEvaluator(stack.flags, stemmers: stemmers, vocabulary: &vocabulary)
+        self.vocabulary = vocabulary
         compoundVocabulary = stack.text.danishCompoundParts
         clauseRules = rules
         self.diagnostics = diagnostics
+    }
+
+    /// The tokens of `text` as vocabulary ids, for the components compiled here.
+    public func ids(of text: AnalyzedText) -> TokenIDs {
+        TokenIDs(text, in: vocabulary)
     }
 }

@@ -8,16 +8,17 @@ public struct FlagEvaluator: Sendable {
     /// The patterns of every pattern set, owned by the set's position.
     private let patterns: PatternSelector
 
-    public init(_ rules: FlagRules, stemmers: [Language: Stemmer]) {
+    /// Compiles the rules' term and pattern sets, interning their words in `vocabulary`.
+    public init(_ rules: FlagRules, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.rules = rules
         var indexes: [Language: TermIndex] = [:]
         for (set, terms) in rules.termSets.enumerated() {
             for (language, term) in terms {
-                indexes[language, default: TermIndex()].add(term, payload: set, stemmer: stemmers[language])
+                indexes[language, default: TermIndex()].add(term, payload: set, stemmer: stemmers[language], vocabulary: &vocabulary)
             }
         }
         self.indexes = indexes
-        patterns = PatternSelector(rules.patternSets.enumerated().flatMap { set, rules in rules.map { (set, $0) } })
+        patterns = PatternSelector(rules.patternSets.enumerated().flatMap { set, rules in rules.map { (set, $0) } }, vocabulary: &vocabulary)
     }
 
     /// What a condition is evaluated on.
@@ -33,12 +34,12 @@ public struct FlagEvaluator: Sendable {
     }
 
     public func evaluate(
-        text: AnalyzedText, themes: [ThemeHit], sentiment: SentimentAnalysis, score: Double?, scoreType: ScoreType? = nil, touchpoint: String?, languages: [Language]
+        text: AnalyzedText, ids: TokenIDs, themes: [ThemeHit], sentiment: SentimentAnalysis, score: Double?, scoreType: ScoreType? = nil, touchpoint: String?, languages: [Language]
     ) -> (flags: [FlagHit], problems: [String]) {
         var termEvidence: [Int: [Evidence]] = [:]
         for language in languages {
             guard let index = indexes[language] else { continue }
-            for match in index.matches(in: text) {
+            for match in index.matches(in: text, ids: ids) {
                 termEvidence[match.payload, default: []].append(Evidence(match, of: index, in: text))
             }
         }
@@ -46,7 +47,7 @@ public struct FlagEvaluator: Sendable {
         var patternEvidence: [Int: [Evidence]] = [:]
         var problems: [String] = []
         var locator: TokenLocator?
-        for number in patterns.selected(for: text) {
+        for number in patterns.selected(for: ids) {
             let (set, pattern) = patterns.patterns[number]
             let found = pattern.evidence(in: text, locator: &locator)
             patternEvidence[set, default: []] += found.evidence

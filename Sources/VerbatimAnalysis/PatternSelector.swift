@@ -6,33 +6,30 @@ import VerbatimText
 /// prefilter words it contains (and those without a prefilter), never the whole list.
 struct PatternSelector: Sendable {
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
-    private let words: InternTable
-    /// Patterns by the interned required word.
+    /// Pattern numbers by the required word's id in the shared vocabulary (up to the largest).
     private let byWord: [[Int]]
     private let unconditional: [Int]
 
-    init(_ patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]) {
+    init(_ patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)], vocabulary: inout InternTable) {
         self.patterns = patterns
-        var words = InternTable()
         var byWord: [[Int]] = []
         for (number, pattern) in patterns.enumerated() {
             for word in pattern.rule.requires.sorted() {
-                let id = Int(words.intern(word))
-                if id == byWord.count { byWord.append([]) }
+                let id = Int(vocabulary.intern(word))
+                if id >= byWord.count { byWord += Array(repeating: [], count: id + 1 - byWord.count) }
                 byWord[id].append(number)
             }
         }
-        self.words = words
         self.byWord = byWord
         unconditional = patterns.indices.filter { patterns[$0].rule.requires.isEmpty }
     }
 
     /// The numbers (positions in `patterns`) of the patterns to run on `text`, in order.
-    func selected(for text: AnalyzedText) -> [Int] {
+    func selected(for ids: TokenIDs) -> [Int] {
         var numbers = unconditional
         if !byWord.isEmpty {
-            for index in text.tokens.indices {
-                if let id = words.id(of: text.tokens[index].normalized) { numbers += byWord[Int(id)] }
+            for id in ids.words where id >= 0 && id < byWord.count {
+                numbers += byWord[Int(id)]
             }
         }
         numbers.formSortedUnique()

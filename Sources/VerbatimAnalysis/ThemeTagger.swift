@@ -11,28 +11,31 @@ public struct ThemeTagger: Sendable {
     /// Every theme's patterns, owned by the theme's position.
     private let patterns: PatternSelector
 
-    public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer]) {
+    /// Compiles the taxonomy's terms and patterns, interning their words in `vocabulary`.
+    public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.taxonomy = taxonomy
         var indexes: [Language: TermIndex] = [:]
         for (position, theme) in taxonomy.themes.enumerated() {
             for (language, term) in theme.terms {
-                indexes[language, default: TermIndex()].add(term, payload: position, stemmer: stemmers[language])
+                indexes[language, default: TermIndex()].add(term, payload: position, stemmer: stemmers[language], vocabulary: &vocabulary)
             }
         }
         self.indexes = indexes
-        patterns = PatternSelector(taxonomy.themes.enumerated().flatMap { position, theme in theme.patterns.map { (position, $0) } })
+        patterns = PatternSelector(taxonomy.themes.enumerated().flatMap { position, theme in theme.patterns.map { (position, $0) } }, vocabulary: &vocabulary)
     }
 
-    public func tag(_ text: AnalyzedText, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
+    /// The themes of `text` (`ids`: its words in the vocabulary the tagger was compiled with),
+    /// each with its evidence and clause sentiment, and problems met (a pattern's match limit).
+    public func tag(_ text: AnalyzedText, ids: TokenIDs, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
         var mentions: [Mention] = []
         for language in languages {
-            for match in indexes[language]?.matches(in: text) ?? [] {
+            for match in indexes[language]?.matches(in: text, ids: ids) ?? [] {
                 mentions.append(Mention(theme: match.payload, tokenRange: match.tokenRange, rule: .term(language, match.termNumber)))
             }
         }
         var problems: [String] = []
         var locator: TokenLocator?
-        for number in patterns.selected(for: text) {
+        for number in patterns.selected(for: ids) {
             let (position, pattern) = patterns.patterns[number]
             let found = pattern.tokenRanges(in: text, locator: &locator)
             mentions += found.ranges.map { Mention(theme: position, tokenRange: $0, rule: .pattern(number)) }

@@ -9,28 +9,35 @@ public struct TouchpointResolver: Sendable {
     private let byColumnValue: [String: Int]
     private let indexes: [Language: TermIndex]
 
-    public init(_ catalog: TouchpointCatalog, stemmers: [Language: Stemmer]) {
+    /// Compiles the catalog's detection terms, interning their words in `vocabulary`.
+    public init(_ catalog: TouchpointCatalog, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.catalog = catalog
         var values: [String: Int] = [:]
         var indexes: [Language: TermIndex] = [:]
         for (position, touchpoint) in catalog.touchpoints.enumerated() {
             for value in touchpoint.columnValues { values[value] = position }
             for (language, term) in touchpoint.terms {
-                indexes[language, default: TermIndex()].add(term, payload: position, stemmer: stemmers[language])
+                indexes[language, default: TermIndex()].add(term, payload: position, stemmer: stemmers[language], vocabulary: &vocabulary)
             }
         }
         byColumnValue = values
         self.indexes = indexes
     }
 
-    public func resolve(column: String?, text: AnalyzedText, languages: [Language]) -> TouchpointResult {
-        if let column, let position = byColumnValue[TouchpointCatalog.key(column)] {
-            return TouchpointResult(id: catalog.touchpoints[position].id, source: .column, evidence: [])
+    /// The touch-point id a column value names ("Web", "hjemmeside" → `web`), if any.
+    public func id(forColumnValue value: String) -> String? {
+        byColumnValue[TouchpointCatalog.key(value)].map { catalog.touchpoints[$0].id }
+    }
+
+    /// The touch point from `column`'s value, else from the words of `text` (`ids`: as for themes).
+    public func resolve(column: String?, text: AnalyzedText, ids: TokenIDs, languages: [Language]) -> TouchpointResult {
+        if let column, let id = id(forColumnValue: column) {
+            return TouchpointResult(id: id, source: .column, evidence: [])
         }
         var counts: [Int: [Evidence]] = [:]
         for language in languages {
             guard let index = indexes[language] else { continue }
-            for match in index.matches(in: text) {
+            for match in index.matches(in: text, ids: ids) {
                 counts[match.payload, default: []].append(Evidence(match, of: index, in: text))
             }
         }

@@ -5,8 +5,8 @@ import VerbatimText
 /// integer payload (a theme, a touch point, a flag condition's term set) — not a generic one, so
 /// the matcher runs specialised from other modules. Immutable once built; shared by all workers.
 ///
-/// Term words and stems are interned as small integers when terms are added; a comment's words are
-/// looked up once per index, and matching then compares integers only.
+/// Term words and stems are interned in the compiled lexicons' shared vocabulary when terms are
+/// added; a comment's words are looked up there once (`TokenIDs`), and matching compares integers.
 public struct TermIndex: Sendable {
     public typealias Payload = Int
 
@@ -48,7 +48,6 @@ public struct TermIndex: Sendable {
     private var entries: [Entry] = []
     private var wordRules: [WordRule] = []
     private var prefixes: [String] = []
-    private var vocabulary = InternTable()
     /// Entry indexes by the interned first word (or its stem) of a side.
     private var byWord: [[Int]] = []
     private var byStem: [[Int]] = []
@@ -61,8 +60,9 @@ public struct TermIndex: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Adds a term; `stemmer` (the term's language) lets "refund" match "refunded".
-    public mutating func add(_ term: TermPattern, payload: Payload, stemmer: Stemmer?) {
+    /// Adds a term, interning its words in `vocabulary`; `stemmer` (the term's language) lets
+    /// "refund" match "refunded".
+    public mutating func add(_ term: TermPattern, payload: Payload, stemmer: Stemmer?, vocabulary: inout InternTable) {
         let sides: [[TermPattern.Word]]
         switch term.shape {
         case .sequence(let words): sides = [words]
@@ -82,7 +82,8 @@ public struct TermIndex: Sendable {
                     wordRules.append(WordRule(word: -1, stem: -1, prefix: Int32(prefixes.count - 1)))
                 } else {
                     let stem = stemmer?.stem(word.text) ?? word.text
-                    wordRules.append(WordRule(word: intern(word.text), stem: Self.stemUsable(stem) ? intern(stem) : -1, prefix: -1))
+                    wordRules.append(WordRule(
+                        word: intern(word.text, in: &vocabulary), stem: Self.stemUsable(stem) ? intern(stem, in: &vocabulary) : -1, prefix: -1))
                 }
             }
         }
@@ -103,7 +104,7 @@ public struct TermIndex: Sendable {
         }
     }
 
-    private mutating func intern(_ text: String) -> Int32 {
+    private mutating func intern(_ text: String, in vocabulary: inout InternTable) -> Int32 {
         let id = vocabulary.intern(text)
         while byWord.count < vocabulary.count {
             byWord.append([])
@@ -115,8 +116,8 @@ public struct TermIndex: Sendable {
 
     /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match lying
     /// inside an exclusion match of the same payload is dropped — and are not returned themselves.
-    public func matches(in text: AnalyzedText) -> [Match] {
-        let all = allMatches(in: text)
+    public func matches(in text: AnalyzedText, ids: TokenIDs) -> [Match] {
+        let all = allMatches(in: text, ids: ids)
         let exclusions = all.filter(\.isExclusion)
         guard !exclusions.isEmpty else { return all }
         return all.filter { match in
@@ -127,7 +128,8 @@ public struct TermIndex: Sendable {
         }
     }
 
-    /// A comment's words as this index sees them: token positions and interned forms.
+    /// A comment's words as this index sees them: token positions (punctuation left out) and ids
+    /// of words this index holds (−1 for the others, so a foreign id never indexes its tables).
     private struct Words {
         var tokens: [Int] = []
         var word: [Int32] = []
@@ -138,15 +140,18 @@ public struct TermIndex: Sendable {
     /// Every match in `text`, exclusion terms included. Punctuation between words does not break a
     /// phrase's adjacency.
     /// - Complexity: O(tokens × candidate terms per token).
-    func allMatches(in text: AnalyzedText) -> [Match] {
+    func allMatches(in text: AnalyzedText, ids: TokenIDs) -> [Match] {
         var found: [Match] = []
         guard !entries.isEmpty else { return found }
         var words = Words()
         words.tokens.reserveCapacity(text.tokens.count)
+        words.word.reserveCapacity(text.tokens.count)
+        words.stem.reserveCapacity(text.tokens.count)
+        let known = Int32(byWord.count)
         for tokenIndex in text.tokens.indices where text.tokens[tokenIndex].kind != .punctuation && text.tokens[tokenIndex].kind != .symbol {
             words.tokens.append(tokenIndex)
-            words.word.append(vocabulary.id(of: text.tokens[tokenIndex].normalized) ?? -1)
-            words.stem.append(text.stems[tokenIndex].flatMap { vocabulary.id(of: $0) } ?? -1)
+            words.word.append(ids.words[tokenIndex] < known ? ids.words[tokenIndex] : -1)
+            words.stem.append(ids.stems[tokenIndex] < known ? ids.stems[tokenIndex] : -1)
         }
         var candidates: [Int] = []
         for position in 0..<words.count {
@@ -165,10 +170,9 @@ public struct TermIndex: Sendable {
             }
             // Compound parts: a single-word term matches a part of a Danish compound.
             let tokenIndex = words.tokens[position]
-            if !singleWords.isEmpty, let compound = text.compounds[tokenIndex] {
-                for part in compound.parts where part.role == .modifier || part.role == .head {
-                    guard let id = vocabulary.id(of: part.text) else { continue }
-                    for candidate in singleWords[Int(id)] {
+            if !singleWords.isEmpty {
+                for part in ids.compoundParts[tokenIndex] where part >= 0 && part < known {
+                    for candidate in singleWords[Int(part)] {
                         found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
                     }
                 }

@@ -116,8 +116,8 @@ struct EvalCommand: ParsableCommand {
                 let goldThemes = Set((row["themes"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
                 evaluation.add(id: row["id"] ?? "line \(row.line)", text: text, gold: goldThemes, hits: result.themes)
                 if let touchpoint = row["touchpoint"], !touchpoint.isEmpty {
-                    let fromColumn = analyzer.lexicons.touchpoints.resolve(column: touchpoint, text: result.text, languages: [])
-                    evaluation.addTouchpoint(gold: touchpoint, detected: result.touchpoint.id, fromColumn: fromColumn.id)
+                    let fromColumn = analyzer.lexicons.touchpoints.id(forColumnValue: touchpoint)
+                    evaluation.addTouchpoint(gold: touchpoint, detected: result.touchpoint.id, fromColumn: fromColumn)
                 }
             }
             print(evaluation.report(title: file, worst: worst))

@@ -4,8 +4,9 @@ import VerbatimAnalysis
 import VerbatimLexicon
 import VerbatimText
 
-/// The analysis stages on one core, each timed on its own over the same pre-analysed comments:
-/// sentiment scoring, theme tagging (the bundled taxonomy, both languages), touch points and flags.
+/// The analysis stages on one core, timed per comment as `classify` runs them — text layer,
+/// vocabulary lookup, sentiment, themes (the bundled taxonomy, both languages), touch points and
+/// flags, one after another on the same comment while it is in cache — and summed per stage.
 /// Usage: analysis-benchmark [COMMENTS=100000] [RUNS=5] [GOLD.tsv...]  (run from the repository root)
 /// With gold files (the `text` column of `corpora/*/survey-comments.tsv`), their comments are cycled
 /// to COMMENTS instead of generated: written survey comments, sparser in lexicon words than the
@@ -37,32 +38,48 @@ let bytes = comments.reduce(0) { $0 + $1.utf8.count }
 let themeCount = stack.themes.themes.count
 print("corpus: \(count) comments, \(String(format: "%.1f", Double(bytes) / 1e6)) MB (\(corpusName)); taxonomy: \(themeCount) themes × 2 languages; \(runs) runs, one thread")
 
-func median(_ name: String, _ body: () -> Int) {
-    var seconds: [Double] = []
-    var found = 0
-    for _ in 0..<runs {
-        let start = DispatchTime.now().uptimeNanoseconds
-        found = body()
-        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+/// The stages, in pipeline order.
+let stages = ["text layer (tokens … compounds)", "vocabulary lookup (shared)", "sentiment scoring", "theme tagging", "touch points + flags"]
+
+/// One pass over the corpus: seconds spent in each stage, and what each found (a check that the
+/// work was done).
+@MainActor func pass() -> (seconds: [Double], found: [Int]) {
+    var nanoseconds = [UInt64](repeating: 0, count: stages.count)
+    var found = [Int](repeating: 0, count: stages.count)
+    for comment in comments {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let analyzed = textAnalyzer.analyze(comment)
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        let ids = lexicons.ids(of: analyzed)
+        let t2 = DispatchTime.now().uptimeNanoseconds
+        let sentiment = lexicons.scorer.score(analyzed)
+        let t3 = DispatchTime.now().uptimeNanoseconds
+        let languages: [Language] = analyzed.language.language == .undetermined ? [.english, .danish] : [analyzed.language.language]
+        let themes = lexicons.themes.tag(analyzed, ids: ids, sentiment: sentiment, languages: languages).themes
+        let t4 = DispatchTime.now().uptimeNanoseconds
+        let touchpoint = lexicons.touchpoints.resolve(column: nil, text: analyzed, ids: ids, languages: languages)
+        let flags = lexicons.flags.evaluate(text: analyzed, ids: ids, themes: themes, sentiment: sentiment, score: 5, touchpoint: touchpoint.id, languages: languages).flags
+        let t5 = DispatchTime.now().uptimeNanoseconds
+        for (stage, (from, to)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)].enumerated() { nanoseconds[stage] += to - from }
+        found[0] += analyzed.tokens.count
+        found[1] += ids.words.count { $0 >= 0 }
+        found[2] += sentiment.contributions.count
+        found[3] += themes.count
+        found[4] += flags.count + (touchpoint.id == nil ? 0 : 1)
     }
+    return (nanoseconds.map { Double($0) / 1e9 }, found)
+}
+
+let passes = (0..<runs).map { _ in pass() }
+for (stage, name) in stages.enumerated() {
+    let seconds = passes.map { $0.seconds[stage] }
     let middle = seconds.sorted()[seconds.count / 2]
-    print(String(format: "%-34@ median %7.3f s  %9.0f comments/s  (found %d; runs: %@)", name as NSString, middle, Double(count) / middle, found,
-                 seconds.map { String(format: "%.3f", $0) }.joined(separator: " ") as NSString))
+    print(String(format: "%-34@ median %7.3f s  %9.0f comments/s  (found %d; runs: %@)", name as NSString, middle, Double(count) / middle,
+                 passes[0].found[stage], seconds.map { String(format: "%.3f", $0) }.joined(separator: " ") as NSString))
 }
-
-let analyzed = comments.map { textAnalyzer.analyze($0) }
-let scored = analyzed.map { lexicons.scorer.score($0) }
-let languages: [[Language]] = analyzed.map { $0.language.language == .undetermined ? [.english, .danish] : [$0.language.language] }
-
-median("text layer (tokens … compounds)") { comments.reduce(0) { $0 + textAnalyzer.analyze($1).tokens.count } }
-median("sentiment scoring") { analyzed.reduce(0) { $0 + lexicons.scorer.score($1).contributions.count } }
-median("theme tagging") { zip(analyzed, zip(scored, languages)).reduce(0) { $0 + lexicons.themes.tag($1.0, sentiment: $1.1.0, languages: $1.1.1).themes.count } }
-median("touch points + flags") {
-    zip(analyzed, zip(scored, languages)).reduce(0) { total, item in
-        let touchpoint = lexicons.touchpoints.resolve(column: nil, text: item.0, languages: item.1.1)
-        return total + lexicons.flags.evaluate(text: item.0, themes: [], sentiment: item.1.0, score: 5, touchpoint: touchpoint.id, languages: item.1.1).flags.count
-    }
-}
+let sentimentSeconds = passes.map { $0.seconds[2] }.sorted()[runs / 2]
+let themeSeconds = passes.map { $0.seconds[3] }.sorted()[runs / 2]
+print(String(format: "theme tagging / sentiment scoring: %.2f×", themeSeconds / sentimentSeconds))
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 print("peak memory (max RSS): \(usage.ru_maxrss / 1024) MB")

@@ -1,0 +1,41 @@
+import VerbatimText
+
+/// A comment's words as ids of the compiled lexicons' shared vocabulary, looked up once per
+/// comment so that sentiment, themes, touch points and flags compare integers, never strings.
+/// −1 where the vocabulary does not hold the form.
+public struct TokenIDs: Sendable {
+    /// Per token: the normal form's id.
+    public var words: [Int32]
+    /// Per token: the stem's id (−1 for tokens without a stem).
+    public var stems: [Int32]
+    /// Per token: the ids of a Danish compound's modifier and head parts, in order (empty when the
+    /// token is not a compound).
+    public var compoundParts: [[Int32]]
+
+    /// No tokens.
+    public init() {
+        words = []
+        stems = []
+        compoundParts = []
+    }
+
+    /// Looks up every token of `text` in `vocabulary`.
+    public init(_ text: AnalyzedText, in vocabulary: InternTable) {
+        let count = text.tokens.count
+        words = [Int32](repeating: -1, count: count)
+        stems = [Int32](repeating: -1, count: count)
+        compoundParts = [[Int32]](repeating: [], count: count)
+        for index in 0..<count {
+            words[index] = vocabulary.id(of: text.tokens[index].normalized) ?? -1
+            if let stem = text.stems[index] {
+                // Most stems are the word itself: one lookup then.
+                stems[index] = stem == text.tokens[index].normalized ? words[index] : vocabulary.id(of: stem) ?? -1
+            }
+            if let compound = text.compounds[index] {
+                compoundParts[index] = compound.parts.compactMap { part in
+                    part.role == .modifier || part.role == .head ? vocabulary.id(of: part.text) ?? -1 : nil
+                }
+            }
+        }
+    }
+}
