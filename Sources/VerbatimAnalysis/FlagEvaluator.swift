@@ -4,20 +4,21 @@ import VerbatimText
 /// Evaluates the flag rules on an analysed comment: which comments someone must act on.
 public struct FlagEvaluator: Sendable {
     let rules: FlagRules
-    private let indexes: [Language: TermIndex]
+    /// The terms of every language.
+    private let index: TermIndex
     /// The patterns of every pattern set, owned by the set's position.
     private let patterns: PatternSelector
 
     /// Compiles the rules' term and pattern sets, interning their words in `vocabulary`.
     public init(_ rules: FlagRules, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.rules = rules
-        var indexes: [Language: TermIndex] = [:]
+        var index = TermIndex()
         for (set, terms) in rules.termSets.enumerated() {
             for (language, term) in terms {
-                indexes[language, default: TermIndex()].add(term, payload: set, stemmer: stemmers[language], vocabulary: &vocabulary)
+                index.add(term, language: language, payload: set, stemmer: stemmers[language], vocabulary: &vocabulary)
             }
         }
-        self.indexes = indexes
+        self.index = index
         patterns = PatternSelector(rules.patternSets.enumerated().flatMap { set, rules in rules.map { (set, $0) } }, vocabulary: &vocabulary)
     }
 
@@ -37,11 +38,8 @@ public struct FlagEvaluator: Sendable {
         text: AnalyzedText, ids: TokenIDs, themes: [ThemeHit], sentiment: SentimentAnalysis, score: Double?, scoreType: ScoreType? = nil, touchpoint: String?, languages: [Language]
     ) -> (flags: [FlagHit], problems: [String]) {
         var termEvidence: [Int: [Evidence]] = [:]
-        for language in languages {
-            guard let index = indexes[language] else { continue }
-            for match in index.matches(in: text, ids: ids) {
-                termEvidence[match.payload, default: []].append(Evidence(match, of: index, in: text))
-            }
+        for match in index.matches(in: text, ids: ids, languages: languages) {
+            termEvidence[match.payload, default: []].append(Evidence(match, of: index, in: text))
         }
         // Pattern sets, only where a required word occurs (as for themes).
         var patternEvidence: [Int: [Evidence]] = [:]

@@ -6,21 +6,21 @@ import VerbatimText
 /// Each theme carries its evidence and the sentiment of the clauses it is mentioned in.
 public struct ThemeTagger: Sendable {
     let taxonomy: ThemeTaxonomy
-    /// Payload: the theme's position; exclusions are told apart by their term.
-    private let indexes: [Language: TermIndex]
+    /// The terms of every language; payload: the theme's position.
+    private let index: TermIndex
     /// Every theme's patterns, owned by the theme's position.
     private let patterns: PatternSelector
 
     /// Compiles the taxonomy's terms and patterns, interning their words in `vocabulary`.
     public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.taxonomy = taxonomy
-        var indexes: [Language: TermIndex] = [:]
+        var index = TermIndex()
         for (position, theme) in taxonomy.themes.enumerated() {
             for (language, term) in theme.terms {
-                indexes[language, default: TermIndex()].add(term, payload: position, stemmer: stemmers[language], vocabulary: &vocabulary)
+                index.add(term, language: language, payload: position, stemmer: stemmers[language], vocabulary: &vocabulary)
             }
         }
-        self.indexes = indexes
+        self.index = index
         patterns = PatternSelector(taxonomy.themes.enumerated().flatMap { position, theme in theme.patterns.map { (position, $0) } }, vocabulary: &vocabulary)
     }
 
@@ -28,10 +28,8 @@ public struct ThemeTagger: Sendable {
     /// each with its evidence and clause sentiment, and problems met (a pattern's match limit).
     public func tag(_ text: AnalyzedText, ids: TokenIDs, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
         var mentions: [Mention] = []
-        for language in languages {
-            for match in indexes[language]?.matches(in: text, ids: ids) ?? [] {
-                mentions.append(Mention(theme: match.payload, tokenRange: match.tokenRange, rule: .term(language, match.termNumber)))
-            }
+        for match in index.matches(in: text, ids: ids, languages: languages) {
+            mentions.append(Mention(theme: match.payload, tokenRange: match.tokenRange, rule: .term(match.termNumber)))
         }
         var problems: [String] = []
         var locator: TokenLocator?
@@ -82,7 +80,7 @@ public struct ThemeTagger: Sendable {
     /// file:line only for the mentions kept.
     private struct Mention {
         enum Rule {
-            case term(Language, Int)
+            case term(Int)
             case pattern(Int)
         }
 
@@ -93,8 +91,8 @@ public struct ThemeTagger: Sendable {
 
     private func evidence(of mention: Mention, in text: AnalyzedText) -> Evidence {
         switch mention.rule {
-        case .term(let language, let number):
-            let term = indexes[language]!.term(number: number)
+        case .term(let number):
+            let term = index.term(number: number)
             return Evidence(tokenRange: mention.tokenRange, tokens: text.tokens, rule: term.source, origin: term.origin)
         case .pattern(let number):
             let rule = patterns.patterns[number].rule
@@ -162,14 +160,31 @@ struct TokenLocator {
     private var starts: [Int] = []
     private var ends: [Int] = []
 
+    /// One walk over the UTF-8 bytes, counting scalars (bytes that do not continue one) up to each
+    /// token's start and end in turn.
     init(_ text: AnalyzedText) {
-        let scalars = Array(text.text.unicodeScalars)
-        var utf8Offsets = [0]
-        utf8Offsets.reserveCapacity(scalars.count + 1)
-        for scalar in scalars { utf8Offsets.append(utf8Offsets.last! + UTF8.width(scalar)) }
+        starts.reserveCapacity(text.tokens.count)
+        ends.reserveCapacity(text.tokens.count)
+        let utf8 = text.text.utf8
+        var index = utf8.startIndex
+        var scalar = 0
+        var byte = 0
+        func advance(to target: Int) {
+            while scalar < target, index < utf8.endIndex {
+                index = utf8.index(after: index)
+                byte += 1
+                while index < utf8.endIndex, utf8[index] & 0xC0 == 0x80 {
+                    index = utf8.index(after: index)
+                    byte += 1
+                }
+                scalar += 1
+            }
+        }
         for token in text.tokens {
-            starts.append(utf8Offsets[token.range.lowerBound])
-            ends.append(utf8Offsets[token.range.upperBound])
+            advance(to: token.range.lowerBound)
+            starts.append(byte)
+            advance(to: token.range.upperBound)
+            ends.append(byte)
         }
     }
 

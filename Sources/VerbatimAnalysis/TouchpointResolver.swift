@@ -7,21 +7,22 @@ import VerbatimText
 public struct TouchpointResolver: Sendable {
     let catalog: TouchpointCatalog
     private let byColumnValue: [String: Int]
-    private let indexes: [Language: TermIndex]
+    /// The terms of every language.
+    private let index: TermIndex
 
     /// Compiles the catalog's detection terms, interning their words in `vocabulary`.
     public init(_ catalog: TouchpointCatalog, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.catalog = catalog
         var values: [String: Int] = [:]
-        var indexes: [Language: TermIndex] = [:]
+        var index = TermIndex()
         for (position, touchpoint) in catalog.touchpoints.enumerated() {
             for value in touchpoint.columnValues { values[value] = position }
             for (language, term) in touchpoint.terms {
-                indexes[language, default: TermIndex()].add(term, payload: position, stemmer: stemmers[language], vocabulary: &vocabulary)
+                index.add(term, language: language, payload: position, stemmer: stemmers[language], vocabulary: &vocabulary)
             }
         }
         byColumnValue = values
-        self.indexes = indexes
+        self.index = index
     }
 
     /// The touch-point id a column value names ("Web", "hjemmeside" → `web`), if any.
@@ -35,11 +36,8 @@ public struct TouchpointResolver: Sendable {
             return TouchpointResult(id: id, source: .column, evidence: [])
         }
         var counts: [Int: [Evidence]] = [:]
-        for language in languages {
-            guard let index = indexes[language] else { continue }
-            for match in index.matches(in: text, ids: ids) {
-                counts[match.payload, default: []].append(Evidence(match, of: index, in: text))
-            }
+        for match in index.matches(in: text, ids: ids, languages: languages) {
+            counts[match.payload, default: []].append(Evidence(match, of: index, in: text))
         }
         guard let best = counts.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key }) else {
             return TouchpointResult(id: nil, source: .none, evidence: [])

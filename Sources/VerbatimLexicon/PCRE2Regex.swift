@@ -68,7 +68,8 @@ public final class PCRE2Regex: @unchecked Sendable {
             var found: [Range<Int>] = []
             var start = 0
             while start <= bytes.count {
-                let result = pcre2_match_8(code, bytes.baseAddress, bytes.count, start, 0, data, context)
+                // A Swift string is valid UTF-8: PCRE2's check of the whole subject on every call is skipped.
+                let result = pcre2_match_8(code, bytes.baseAddress, bytes.count, start, UInt32(PCRE2_NO_UTF_CHECK), data, context)
                 if result == PCRE2_ERROR_NOMATCH { break }
                 if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_DEPTHLIMIT || result == PCRE2_ERROR_HEAPLIMIT {
                     return .limitExceeded(Self.message(result))

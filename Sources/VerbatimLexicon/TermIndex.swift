@@ -1,7 +1,8 @@
 import VerbatimText
 
 /// Terms compiled for matching against analysed comments without looping over every term: an
-/// index by normal form, by stem and by prefix of each term's first word. Each term carries an
+/// index by normal form, by stem and by prefix of each term's first word, over the terms of every
+/// language (each term keeps its language; a comment matches those of its own languages). Each term carries an
 /// integer payload (a theme, a touch point, a flag condition's term set) — not a generic one, so
 /// the matcher runs specialised from other modules. Immutable once built; shared by all workers.
 ///
@@ -42,6 +43,15 @@ public struct TermIndex: Sendable {
         var distance: Int
         var isNear: Bool
         var isExclusion: Bool
+        var language: LanguageMask
+    }
+
+    /// A set of languages as bits, for filtering candidates without hashing.
+    struct LanguageMask: OptionSet, Sendable {
+        let rawValue: UInt8
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+        init(_ language: Language) { rawValue = 1 << UInt8(Language.allCases.firstIndex(of: language)!) }
+        init(_ languages: [Language]) { self = languages.reduce([]) { $0.union(LanguageMask($1)) } }
     }
 
     private var terms: [TermPattern] = []
@@ -60,16 +70,16 @@ public struct TermIndex: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Adds a term, interning its words in `vocabulary`; `stemmer` (the term's language) lets
-    /// "refund" match "refunded".
-    public mutating func add(_ term: TermPattern, payload: Payload, stemmer: Stemmer?, vocabulary: inout InternTable) {
+    /// Adds a term of `language`, interning its words in `vocabulary`; `stemmer` (the term's
+    /// language) lets "refund" match "refunded".
+    public mutating func add(_ term: TermPattern, language: Language, payload: Payload, stemmer: Stemmer?, vocabulary: inout InternTable) {
         let sides: [[TermPattern.Word]]
         switch term.shape {
         case .sequence(let words): sides = [words]
         case .near(let left, let right, _): sides = [left, right]
         }
         let index = entries.count
-        var entry = Entry(payload: payload, start: wordRules.count, left: sides[0].count, right: 0, distance: 0, isNear: false, isExclusion: term.isExclusion)
+        var entry = Entry(payload: payload, start: wordRules.count, left: sides[0].count, right: 0, distance: 0, isNear: false, isExclusion: term.isExclusion, language: LanguageMask(language))
         if case .near(_, let right, let distance) = term.shape {
             entry.right = right.count
             entry.distance = distance
@@ -93,7 +103,7 @@ public struct TermIndex: Sendable {
         for first in [entry.start, entry.start + entry.left].prefix(entry.isNear ? 2 : 1) {
             let rule = wordRules[first]
             if rule.prefix >= 0 {
-                byPrefix[Self.prefixKey(prefixes[Int(rule.prefix)].unicodeScalars), default: []].append(index)
+                byPrefix[TokenIDs.prefixKey(prefixes[Int(rule.prefix)]), default: []].append(index)
             } else {
                 byWord[Int(rule.word)].append(index)
                 if rule.stem >= 0 { byStem[Int(rule.stem)].append(index) }
@@ -116,8 +126,9 @@ public struct TermIndex: Sendable {
 
     /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match lying
     /// inside an exclusion match of the same payload is dropped — and are not returned themselves.
-    public func matches(in text: AnalyzedText, ids: TokenIDs) -> [Match] {
-        let all = allMatches(in: text, ids: ids)
+    /// Only terms of `languages` match.
+    public func matches(in text: AnalyzedText, ids: TokenIDs, languages: [Language]) -> [Match] {
+        let all = allMatches(in: text, ids: ids, languages: LanguageMask(languages))
         let exclusions = all.filter(\.isExclusion)
         guard !exclusions.isEmpty else { return all }
         return all.filter { match in
@@ -128,51 +139,34 @@ public struct TermIndex: Sendable {
         }
     }
 
-    /// A comment's words as this index sees them: token positions (punctuation left out) and ids
-    /// of words this index holds (−1 for the others, so a foreign id never indexes its tables).
-    private struct Words {
-        var tokens: [Int] = []
-        var word: [Int32] = []
-        var stem: [Int32] = []
-        var count: Int { tokens.count }
-    }
-
     /// Every match in `text`, exclusion terms included. Punctuation between words does not break a
     /// phrase's adjacency.
     /// - Complexity: O(tokens × candidate terms per token).
-    func allMatches(in text: AnalyzedText, ids: TokenIDs) -> [Match] {
+    func allMatches(in text: AnalyzedText, ids: TokenIDs, languages: LanguageMask) -> [Match] {
         var found: [Match] = []
         guard !entries.isEmpty else { return found }
-        var words = Words()
-        words.tokens.reserveCapacity(text.tokens.count)
-        words.word.reserveCapacity(text.tokens.count)
-        words.stem.reserveCapacity(text.tokens.count)
+        // Ids of words added to the vocabulary after this index was built index none of its tables.
         let known = Int32(byWord.count)
-        for tokenIndex in text.tokens.indices where text.tokens[tokenIndex].kind != .punctuation && text.tokens[tokenIndex].kind != .symbol {
-            words.tokens.append(tokenIndex)
-            words.word.append(ids.words[tokenIndex] < known ? ids.words[tokenIndex] : -1)
-            words.stem.append(ids.stems[tokenIndex] < known ? ids.stems[tokenIndex] : -1)
-        }
         var candidates: [Int] = []
-        for position in 0..<words.count {
+        for position in ids.wordTokens.indices {
             candidates.removeAll(keepingCapacity: true)
-            let word = words.word[position], stem = words.stem[position]
-            if word >= 0 { candidates += byWord[Int(word)] }
-            if stem >= 0, stem != word { candidates += byStem[Int(stem)] }
-            if !byPrefix.isEmpty, let hits = byPrefix[Self.prefixKey(text.tokens[words.tokens[position]].normalized.unicodeScalars)] {
+            let tokenIndex = ids.wordTokens[position]
+            let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
+            if word >= 0, word < known { candidates += byWord[Int(word)] }
+            if stem >= 0, stem < known, stem != word { candidates += byStem[Int(stem)] }
+            if !byPrefix.isEmpty, let hits = byPrefix[ids.prefixKeys[position]] {
                 candidates += hits
             }
             candidates.formSortedUnique()
-            for candidate in candidates {
-                if let range = verify(entries[candidate], at: position, words: words, text: text) {
+            for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
+                if let range = verify(entries[candidate], at: position, ids: ids, text: text) {
                     found.append(match(candidate, range))
                 }
             }
             // Compound parts: a single-word term matches a part of a Danish compound.
-            let tokenIndex = words.tokens[position]
             if !singleWords.isEmpty {
                 for part in ids.compoundParts[tokenIndex] where part >= 0 && part < known {
-                    for candidate in singleWords[Int(part)] {
+                    for candidate in singleWords[Int(part)] where entries[candidate].language.isSubset(of: languages) {
                         found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
                     }
                 }
@@ -185,39 +179,41 @@ public struct TermIndex: Sendable {
         Match(payload: entries[number].payload, termNumber: number, isExclusion: entries[number].isExclusion, tokenRange: tokenRange)
     }
 
-    /// Whether the `count` word rules from `start` match the comment's words from `position`.
-    private func sideMatches(start: Int, count: Int, at position: Int, words: Words, text: AnalyzedText) -> Bool {
-        guard position + count <= words.count else { return false }
+    /// Whether the `count` word rules from `start` match the comment's word sequence from `position`.
+    private func sideMatches(start: Int, count: Int, at position: Int, ids: TokenIDs, text: AnalyzedText) -> Bool {
+        guard position + count <= ids.wordTokens.count else { return false }
         for offset in 0..<count {
             let rule = wordRules[start + offset]
+            let tokenIndex = ids.wordTokens[position + offset]
             if rule.prefix >= 0 {
-                guard text.tokens[words.tokens[position + offset]].normalized.hasPrefix(prefixes[Int(rule.prefix)]) else { return false }
-            } else if words.word[position + offset] != rule.word, rule.stem < 0 || words.stem[position + offset] != rule.stem {
+                guard text.tokens[tokenIndex].normalized.hasPrefix(prefixes[Int(rule.prefix)]) else { return false }
+            } else if ids.words[tokenIndex] != rule.word, rule.stem < 0 || ids.stems[tokenIndex] != rule.stem {
                 return false
             }
         }
         return true
     }
 
-    private func verify(_ entry: Entry, at position: Int, words: Words, text: AnalyzedText) -> Range<Int>? {
+    private func verify(_ entry: Entry, at position: Int, ids: TokenIDs, text: AnalyzedText) -> Range<Int>? {
+        let words = ids.wordTokens
         guard entry.isNear else {
-            guard sideMatches(start: entry.start, count: entry.left, at: position, words: words, text: text) else { return nil }
-            return words.tokens[position]..<(words.tokens[position + entry.left - 1] + 1)
+            guard sideMatches(start: entry.start, count: entry.left, at: position, ids: ids, text: text) else { return nil }
+            return words[position]..<(words[position + entry.left - 1] + 1)
         }
         // Anchor on whichever side starts here; look for the other within the distance.
         let left = (start: entry.start, count: entry.left), right = (start: entry.start + entry.left, count: entry.right)
         for (anchor, other) in [(left, right), (right, left)]
-        where sideMatches(start: anchor.start, count: anchor.count, at: position, words: words, text: text) {
+        where sideMatches(start: anchor.start, count: anchor.count, at: position, ids: ids, text: text) {
             let low = max(0, position - entry.distance - other.count + 1)
             let high = min(words.count - 1, position + anchor.count - 1 + entry.distance)
             for start in low...max(low, high) where start + other.count <= words.count
                 && (start + other.count <= position || start >= position + anchor.count)
-                && sameSentence(words.tokens[start], words.tokens[position], text: text)
-                && sideMatches(start: other.start, count: other.count, at: start, words: words, text: text)
+                && sameSentence(words[start], words[position], text: text)
+                && sideMatches(start: other.start, count: other.count, at: start, ids: ids, text: text)
             {
                 let first = min(start, position)
                 let last = max(start + other.count, position + anchor.count) - 1
-                return words.tokens[first]..<(words.tokens[last] + 1)
+                return words[first]..<(words[last] + 1)
             }
         }
         return nil
@@ -227,18 +223,6 @@ public struct TermIndex: Sendable {
     /// of `CompiledSentimentLexicon.minimumStemLength` or more letters match.
     static func stemUsable(_ stem: String) -> Bool {
         stem.count >= CompiledSentimentLexicon.minimumStemLength
-    }
-
-    /// The first three scalars packed into one integer (0 when the word is shorter).
-    private static func prefixKey(_ scalars: String.UnicodeScalarView) -> UInt64 {
-        var key: UInt64 = 0
-        var taken = 0
-        for scalar in scalars {
-            key = key << 21 | UInt64(scalar.value)
-            taken += 1
-            if taken == 3 { return key }
-        }
-        return 0
     }
 
     private func sameSentence(_ a: Int, _ b: Int, text: AnalyzedText) -> Bool {

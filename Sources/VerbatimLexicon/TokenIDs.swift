@@ -11,12 +11,20 @@ public struct TokenIDs: Sendable {
     /// Per token: the ids of a Danish compound's modifier and head parts, in order (empty when the
     /// token is not a compound).
     public var compoundParts: [[Int32]]
+    /// The sequence terms match over: the positions of tokens other than punctuation and symbols
+    /// (a phrase's words stay adjacent across a comma).
+    public var wordTokens: [Int]
+    /// Per entry of `wordTokens`: the token's first three scalars packed (`prefixKey`), which
+    /// finds the `prefix*` terms that may match it.
+    public var prefixKeys: [UInt64]
 
     /// No tokens.
     public init() {
         words = []
         stems = []
         compoundParts = []
+        wordTokens = []
+        prefixKeys = []
     }
 
     /// Looks up every token of `text` in `vocabulary`.
@@ -25,7 +33,16 @@ public struct TokenIDs: Sendable {
         words = [Int32](repeating: -1, count: count)
         stems = [Int32](repeating: -1, count: count)
         compoundParts = [[Int32]](repeating: [], count: count)
+        wordTokens = []
+        wordTokens.reserveCapacity(count)
+        prefixKeys = []
+        prefixKeys.reserveCapacity(count)
         for index in 0..<count {
+            let kind = text.tokens[index].kind
+            if kind != .punctuation && kind != .symbol {
+                wordTokens.append(index)
+                prefixKeys.append(Self.prefixKey(text.tokens[index].normalized))
+            }
             words[index] = vocabulary.id(of: text.tokens[index].normalized) ?? -1
             if let stem = text.stems[index] {
                 // Most stems are the word itself: one lookup then.
@@ -37,5 +54,17 @@ public struct TokenIDs: Sendable {
                 }
             }
         }
+    }
+
+    /// The first three scalars of `word` packed into one integer (0 when the word is shorter).
+    public static func prefixKey(_ word: String) -> UInt64 {
+        var key: UInt64 = 0
+        var taken = 0
+        for scalar in word.unicodeScalars {
+            key = key << 21 | UInt64(scalar.value)
+            taken += 1
+            if taken == 3 { return key }
+        }
+        return 0
     }
 }
