@@ -77,7 +77,13 @@ public final class PCRE2Regex: @unchecked Sendable {
                 guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return .failed(Self.message(result)) }
                 let range = Int(vector[0])..<Int(vector[1])
                 found.append(range)
-                start = range.isEmpty ? range.upperBound + 1 : range.upperBound
+                start = range.upperBound
+                if range.isEmpty {
+                    // Past an empty match, to the next character's first byte: with the UTF check
+                    // skipped, a start inside a character would be undefined behaviour.
+                    start += 1
+                    while start < bytes.count, bytes[start] & 0xC0 == 0x80 { start += 1 }
+                }
             }
             return .matches(found)
         }
