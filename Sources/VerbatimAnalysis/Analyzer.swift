@@ -20,7 +20,7 @@ public final class Analyzer {
     ) -> CommentAnalysis {
         let analyzed = text.analyze(comment, language: language)
         let ids = lexicons.ids(of: analyzed)
-        let sentiment = lexicons.scorer.score(analyzed)
+        let sentiment = lexicons.scorer.score(analyzed, ids: ids)
         var languages: [Language] = analyzed.language.language == .undetermined ? [.english, .danish] : [analyzed.language.language]
         if let secondary = analyzed.language.secondary { languages.append(secondary) }
         let (themes, problems) = lexicons.themes.tag(analyzed, ids: ids, sentiment: sentiment, languages: languages)

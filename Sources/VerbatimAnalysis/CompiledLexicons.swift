@@ -23,10 +23,11 @@ public struct CompiledLexicons: Sendable {
         var rules: [Language: ClauseRules] = [:]
         var diagnostics = stack.diagnostics
         var stemmers: [Language: Stemmer] = [:]
-        for (language, lexicon) in stack.languages {
+        var vocabulary = InternTable()
+        for (language, lexicon) in stack.languages.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let stemmer = try Stemmer(language: language)
             stemmers[language] = stemmer
-            let lexiconCompiled = CompiledSentimentLexicon(lexicon, tokenizer: tokenizer, stemmer: stemmer, stemLookup: lexicon.settings.stemLookup > 0)
+            let lexiconCompiled = CompiledSentimentLexicon(lexicon, tokenizer: tokenizer, stemmer: stemmer, stemLookup: lexicon.settings.stemLookup > 0, vocabulary: &vocabulary)
             compiled[language] = lexiconCompiled
             for entry in lexiconCompiled.unmatchable {
                 diagnostics.append(Diagnostic(severity: .warning, code: "never-matches", message: "'\(entry.term)' normalises to no token and can never match", file: entry.origin.file, line: entry.origin.line))
@@ -36,12 +37,11 @@ public struct CompiledLexicons: Sendable {
             if !connectives.isEmpty { clauseRules.connectives = Set(connectives.map { $0.term.lowercased() }) }
             rules[language] = clauseRules
         }
-        scorer = SentimentScorer(lexicons: compiled)
-        var vocabulary = InternTable()
         themes = ThemeTagger(stack.themes, stemmers: stemmers, vocabulary: &vocabulary)
         touchpoints = TouchpointResolver(stack.touchpoints, stemmers: stemmers, vocabulary: &vocabulary)
         flags = FlagEvaluator(stack.flags, stemmers: stemmers, vocabulary: &vocabulary)
         self.vocabulary = vocabulary
+        scorer = SentimentScorer(lexicons: compiled, vocabulary: vocabulary)
         compoundVocabulary = stack.text.danishCompoundParts
         clauseRules = rules
         self.diagnostics = diagnostics

@@ -15,9 +15,12 @@ import VerbatimText
 /// the direction of the total, which is normalised to −1 … +1.
 public struct SentimentScorer: Sendable {
     public let lexicons: [Language: CompiledSentimentLexicon]
+    /// The vocabulary the lexicons were compiled into (for `score(_:)` without ids).
+    private let vocabulary: InternTable
 
-    public init(lexicons: [Language: CompiledSentimentLexicon]) {
+    public init(lexicons: [Language: CompiledSentimentLexicon], vocabulary: InternTable) {
         self.lexicons = lexicons
+        self.vocabulary = vocabulary
     }
 
     /// The lexicons to consult for a comment: its language, then a mixed comment's other language;
@@ -28,13 +31,18 @@ public struct SentimentScorer: Sendable {
         return languages.compactMap { lexicons[$0] }
     }
 
+    /// The sentiment of `text`, its words looked up here.
     public func score(_ text: AnalyzedText) -> SentimentAnalysis {
+        score(text, ids: TokenIDs(text, in: vocabulary))
+    }
+
+    /// The sentiment of `text`; `ids`: its words in the shared vocabulary (`CompiledLexicons.ids(of:)`).
+    public func score(_ text: AnalyzedText, ids: TokenIDs) -> SentimentAnalysis {
         let consulted = order(for: text.language)
         guard let primary = consulted.first else {
             return SentimentAnalysis(score: 0, label: .neutral, clauses: [], contributions: [], exclamationEmphasis: 0)
         }
         let settings = primary.settings
-        let normalized = text.tokens.map(\.normalized)
         let letters = text.tokens.filter { $0.kind == .word && $0.caseShape != .uncased }
         let shouting = !letters.isEmpty && letters.allSatisfy { $0.caseShape == .allCaps || $0.normalized.count < 2 }
 
@@ -50,11 +58,11 @@ public struct SentimentScorer: Sendable {
                 if clause.opener == .connective { scopeStart = clause.tokenRange.lowerBound }
                 let found = scoreClause(
                     clause.tokenRange, scopeStart: scopeStart, sentenceEnd: sentence.tokenRange.upperBound, text: text,
-                    normalized: normalized, lexicons: consulted, settings: settings, shouting: shouting)
+                    ids: ids, lexicons: consulted, settings: settings, shouting: shouting)
                 contributions += found
                 let sum = found.reduce(0) { $0 + $1.valence }
                 var weight = 1.0
-                if clause.opener == .connective, let opener = clause.openerToken, let modifier = Self.modifier(normalized[opener], in: consulted) {
+                if clause.opener == .connective, let opener = clause.openerToken, let modifier = Self.modifier(ids.words[opener], in: consulted) {
                     if modifier.kind == .contrast {
                         weight = modifier.value
                         for earlier in sinceContrast { clauses[earlier].weight *= settings.contrastBeforeWeight }
@@ -112,7 +120,7 @@ public struct SentimentScorer: Sendable {
     }
 
     private func scoreClause(
-        _ range: Range<Int>, scopeStart: Int, sentenceEnd: Int, text: AnalyzedText, normalized: [String],
+        _ range: Range<Int>, scopeStart: Int, sentenceEnd: Int, text: AnalyzedText, ids: TokenIDs,
         lexicons: [CompiledSentimentLexicon], settings: SentimentSettings, shouting: Bool
     ) -> [Contribution] {
         // 1. What each position holds, from the scope's start: a phrase (longest first; it may run
@@ -124,7 +132,7 @@ public struct SentimentScorer: Sendable {
         let phraseEnd = max(range.upperBound, sentenceEnd)
         while index < range.upperBound {
             let token = text.tokens[index]
-            if let phrase = Self.longestPhrase(normalized, from: index, end: phraseEnd, in: lexicons) {
+            if let phrase = Self.longestPhrase(ids.words, from: index, end: phraseEnd, in: lexicons) {
                 let covered = index..<(index + phrase.length)
                 switch phrase.value {
                 case .sentiment(let entry): hits.append(Hit(tokenRange: covered, entry: entry, match: .phrase))
@@ -134,14 +142,13 @@ public struct SentimentScorer: Sendable {
                 continue
             }
             if token.kind == .word || token.kind == .number || token.kind == .emoji || token.kind == .emoticon || token.kind == .punctuation {
-                let modifier = Self.modifier(token.normalized, in: lexicons)
+                let modifier = Self.modifier(ids.words[index], in: lexicons)
                 // A contrast or concession word is a modifier only where it opens a clause:
                 // "skønt" is "although" there and "lovely" in "Det er skønt".
                 let opensClause = index == range.lowerBound
                 if let modifier, !(modifier.kind == .contrast || modifier.kind == .concession) || opensClause {
                     modifiers.append(ModifierHit(tokenRange: index..<(index + 1), modifier: modifier))
-                } else if let found = Self.entry(token.normalized, stem: text.stems[index], compound: text.compounds[index], in: lexicons)
-                    ?? elongatedEntry(token, lexicons: lexicons)
+                } else if let found = Self.entry(at: index, of: text, ids: ids, in: lexicons) ?? elongatedEntry(token, lexicons: lexicons)
                 {
                     hits.append(Hit(tokenRange: index..<(index + 1), entry: found.entry, match: found.match))
                 }
@@ -164,7 +171,7 @@ public struct SentimentScorer: Sendable {
             }
             let index = modifier.tokenRange.lowerBound
             guard !modifiesSomething else { continue }
-            if let found = Self.entry(normalized[index], stem: nil, compound: nil, in: lexicons) {
+            if let found = Self.entry(text.tokens[index].normalized, in: lexicons) {
                 hits.append(Hit(tokenRange: modifier.tokenRange, entry: found.entry, match: found.match))
             } else if modifier.modifier.kind == .negator, settings.bareNegationValence != 0 {
                 let entry = SentimentEntry(term: modifier.modifier.term, valence: settings.bareNegationValence, origin: modifier.modifier.origin)
@@ -241,7 +248,7 @@ public struct SentimentScorer: Sendable {
                 previous = character
                 if run <= keep { collapsed.append(character) }
             }
-            if let found = Self.entry(collapsed, stem: nil, compound: nil, in: lexicons) { return found }
+            if let found = Self.entry(collapsed, in: lexicons) { return found }
         }
         return nil
     }
@@ -249,24 +256,32 @@ public struct SentimentScorer: Sendable {
     // Lookups in the consulted lexicons, first found wins. Loops over indices rather than
     // closures over the elements: an element handed to a closure is a copy of the whole lexicon.
 
-    private static func modifier(_ word: String, in lexicons: [CompiledSentimentLexicon]) -> Modifier? {
+    private static func modifier(_ id: Int32, in lexicons: [CompiledSentimentLexicon]) -> Modifier? {
         for index in lexicons.indices {
-            if let modifier = lexicons[index].modifier(word: word) { return modifier }
+            if let modifier = lexicons[index].modifier(id: id) { return modifier }
         }
         return nil
     }
 
-    private static func entry(_ word: String, stem: String?, compound: CompoundSplit?, in lexicons: [CompiledSentimentLexicon])
+    private static func entry(at token: Int, of text: AnalyzedText, ids: TokenIDs, in lexicons: [CompiledSentimentLexicon])
         -> (entry: SentimentEntry, match: CompiledSentimentLexicon.Match)?
     {
         for index in lexicons.indices {
-            let usesStem = lexicons[index].settings.stemLookup > 0
-            if let found = lexicons[index].entry(word: word, stem: usesStem ? stem : nil, compound: compound) { return found }
+            if let found = lexicons[index].entry(at: token, of: text, ids: ids, useStem: lexicons[index].settings.stemLookup > 0) { return found }
         }
         return nil
     }
 
-    private static func longestPhrase(_ tokens: [String], from start: Int, end: Int, in lexicons: [CompiledSentimentLexicon])
+    /// An entry by string (no stem or compound): a modifier's own valence, or an elongated word
+    /// collapsed to a form the comment does not contain.
+    private static func entry(_ word: String, in lexicons: [CompiledSentimentLexicon]) -> (entry: SentimentEntry, match: CompiledSentimentLexicon.Match)? {
+        for index in lexicons.indices {
+            if let found = lexicons[index].entry(word: word, stem: nil, compound: nil) { return found }
+        }
+        return nil
+    }
+
+    private static func longestPhrase(_ tokens: [Int32], from start: Int, end: Int, in lexicons: [CompiledSentimentLexicon])
         -> (length: Int, value: CompiledSentimentLexicon.PhraseValue)?
     {
         for index in lexicons.indices {

@@ -20,31 +20,40 @@ public final class CompiledSentimentLexicon: Sendable {
 
     public let language: Language
     public let settings: SentimentSettings
-    private let words: [String: SentimentEntry]
-    private let stems: [String: SentimentEntry]
-    /// `*` entries by their first three letters, longest prefix first.
-    private let prefixes: [String: [(prefix: String, entry: SentimentEntry)]]
-    private let modifiers: [String: Modifier]
+    /// The shared vocabulary as it stood when this lexicon was compiled: every word, stem and
+    /// phrase word of it has an id there (for lookups by string; comments come with ids).
+    private let vocabulary: InternTable
+    private let entries: [SentimentEntry]
+    /// Entry (index into `entries`, −1 none) by word id, and by stem id.
+    private let entryByWord: [Int32]
+    private let entryByStem: [Int32]
+    /// `*` entries by their first three scalars (`TokenIDs.prefixKey`), longest prefix first.
+    private let prefixes: [UInt64: [(prefix: String, entry: SentimentEntry)]]
+    private let modifiers: [Modifier]
+    /// Modifier (index into `modifiers`, −1 none) by word id.
+    private let modifierByWord: [Int32]
     public let phrases: PhraseTrie<PhraseValue>
     /// Terms that normalise to nothing (only spaces or control characters): never matched.
     public let unmatchable: [SentimentEntry]
 
-    /// Compiles `lexicon`; `stemmer` (same language) enables stem lookup when the language's
-    /// settings ask for it.
-    public init(_ lexicon: LanguageLexicon, tokenizer: Tokenizer, stemmer: Stemmer?, stemLookup: Bool) {
+    /// Compiles `lexicon`, interning its words in `vocabulary`; `stemmer` (same language) enables
+    /// stem lookup when the language's settings ask for it.
+    public init(_ lexicon: LanguageLexicon, tokenizer: Tokenizer, stemmer: Stemmer?, stemLookup: Bool, vocabulary: inout InternTable) {
         language = lexicon.language
         settings = lexicon.settings
-        var words: [String: SentimentEntry] = [:]
-        var stems: [String: SentimentEntry] = [:]
-        var prefixes: [String: [(prefix: String, entry: SentimentEntry)]] = [:]
+        var entries: [SentimentEntry] = []
+        var byWord: [Int32: Int32] = [:]
+        var byStem: [Int32: Int32] = [:]
+        var prefixes: [UInt64: [(prefix: String, entry: SentimentEntry)]] = [:]
         var phrases = PhraseTrie<PhraseValue>()
         var unmatchable: [SentimentEntry] = []
         for entry in lexicon.entries {
             if entry.isPrefix {
                 let normalized = tokenizer.tokenize(String(entry.term.dropLast())).map(\.normalized).joined()
-                if normalized.count >= 3 {
-                    prefixes[String(normalized.prefix(3)), default: []].removeAll { $0.prefix == normalized }
-                    prefixes[String(normalized.prefix(3)), default: []].append((normalized, entry))
+                if normalized.unicodeScalars.count >= 3 {
+                    let key = TokenIDs.prefixKey(normalized)
+                    prefixes[key, default: []].removeAll { $0.prefix == normalized }
+                    prefixes[key, default: []].append((normalized, entry))
                 }
                 continue
             }
@@ -53,31 +62,44 @@ public final class CompiledSentimentLexicon: Sendable {
             case 0:
                 unmatchable.append(entry)
             case 1:
-                words[tokens[0]] = entry
+                entries.append(entry)
+                let number = Int32(entries.count - 1)
+                byWord[vocabulary.intern(tokens[0])] = number
                 if stemLookup, let stemmer, tokens[0].unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
                     let stem = stemmer.stem(tokens[0])
                     guard stem.count >= Self.minimumStemLength else { break }
+                    let stemID = vocabulary.intern(stem)
                     // Of the entries sharing a stem, the shortest term (closest to the stem) stands for it.
-                    if let existing = stems[stem], existing.term.count <= entry.term.count { break }
-                    stems[stem] = entry
+                    if let existing = byStem[stemID], entries[Int(existing)].term.count <= entry.term.count { break }
+                    byStem[stemID] = number
                 }
             default:
-                phrases.insert(tokens, .sentiment(entry))
+                phrases.insert(tokens.map { vocabulary.intern($0) }, .sentiment(entry))
             }
         }
-        var modifiers: [String: Modifier] = [:]
+        var modifiers: [Modifier] = []
+        var modifierByWord: [Int32: Int32] = [:]
         for modifier in lexicon.modifiers {
             let tokens = tokenizer.tokenize(modifier.term).map(\.normalized)
             if tokens.count == 1 {
-                modifiers[tokens[0]] = modifier
+                modifiers.append(modifier)
+                modifierByWord[vocabulary.intern(tokens[0])] = Int32(modifiers.count - 1)
             } else if tokens.count > 1 {
-                phrases.insert(tokens, .modifier(modifier))
+                phrases.insert(tokens.map { vocabulary.intern($0) }, .modifier(modifier))
             }
         }
-        self.words = words
-        self.stems = stems
+        func table(_ byID: [Int32: Int32]) -> [Int32] {
+            var table = [Int32](repeating: -1, count: vocabulary.count)
+            for (id, number) in byID { table[Int(id)] = number }
+            return table
+        }
+        self.vocabulary = vocabulary
+        self.entries = entries
+        entryByWord = table(byWord)
+        entryByStem = table(byStem)
         self.prefixes = prefixes.mapValues { $0.sorted { $0.prefix.count > $1.prefix.count } }
         self.modifiers = modifiers
+        self.modifierByWord = table(modifierByWord)
         self.phrases = phrases
         self.unmatchable = unmatchable
     }
@@ -87,37 +109,62 @@ public final class CompiledSentimentLexicon: Sendable {
     static let minimumStemmedWordLength = 5
     static let minimumStemLength = 4
 
-    /// The entry for one normalised word: exact form, then stem, then `*` prefixes, then (Danish)
-    /// the compound's head and modifiers.
-    public func entry(word: String, stem: String?, compound: CompoundSplit?) -> (entry: SentimentEntry, match: Match)? {
-        if let entry = words[word] { return (entry, .exact) }
-        if let stem, stem.count >= Self.minimumStemLength, word.count >= Self.minimumStemmedWordLength, let entry = stems[stem] {
-            return (entry, .stem)
+    /// The entry for token `index` of a comment (`ids`: its vocabulary ids): exact form, then stem
+    /// (`useStem`), then `*` prefixes, then (Danish) the compound's head and modifiers.
+    public func entry(at index: Int, of text: AnalyzedText, ids: TokenIDs, useStem: Bool) -> (entry: SentimentEntry, match: Match)? {
+        if let number = Self.lookup(ids.words[index], in: entryByWord) { return (entries[number], .exact) }
+        let word = text.tokens[index].normalized
+        if useStem, let number = Self.lookup(ids.stems[index], in: entryByStem), word.count >= Self.minimumStemmedWordLength {
+            return (entries[number], .stem)
         }
-        if !prefixes.isEmpty, word.unicodeScalars.count >= 3,
-            let candidates = prefixes[String(String.UnicodeScalarView(word.unicodeScalars.prefix(3)))],
-            let found = candidates.first(where: { word.hasPrefix($0.prefix) })
-        {
+        return entry(prefixOrCompoundOf: word, prefixKey: ids.prefixKeys[index], compound: text.compounds[index])
+    }
+
+    /// The entry for one normalised word, looked up by string (`explain`, elongated words, tests).
+    public func entry(word: String, stem: String?, compound: CompoundSplit?) -> (entry: SentimentEntry, match: Match)? {
+        if let number = Self.lookup(vocabulary.id(of: word) ?? -1, in: entryByWord) { return (entries[number], .exact) }
+        if let stem, let number = Self.lookup(vocabulary.id(of: stem) ?? -1, in: entryByStem), word.count >= Self.minimumStemmedWordLength {
+            return (entries[number], .stem)
+        }
+        return entry(prefixOrCompoundOf: word, prefixKey: TokenIDs.prefixKey(word), compound: compound)
+    }
+
+    private func entry(prefixOrCompoundOf word: String, prefixKey: UInt64, compound: CompoundSplit?) -> (entry: SentimentEntry, match: Match)? {
+        if !prefixes.isEmpty, prefixKey != 0, let candidates = prefixes[prefixKey], let found = candidates.first(where: { word.hasPrefix($0.prefix) }) {
             return (found.entry, .prefix)
         }
         if let compound {
-            if let entry = words[compound.head] { return (entry, .compoundHead) }
+            if let number = Self.lookup(vocabulary.id(of: compound.head) ?? -1, in: entryByWord) { return (entries[number], .compoundHead) }
             for modifier in compound.modifiers {
-                if let entry = words[modifier] { return (entry, .compoundModifier) }
+                if let number = Self.lookup(vocabulary.id(of: modifier) ?? -1, in: entryByWord) { return (entries[number], .compoundModifier) }
             }
         }
         return nil
     }
 
-    /// The modifier a single normalised word is, if any.
-    public func modifier(word: String) -> Modifier? { modifiers[word] }
-
-    /// Number of single-word, prefix and phrase entries compiled.
-    /// The longest phrase (sentiment or modifier) of `tokens` starting at `start` and ending by
-    /// `end`. Not generic, so that callers in other modules get the trie's specialised walk.
-    public func longestPhrase(in tokens: [String], from start: Int, end: Int) -> (length: Int, value: PhraseValue)? {
-        phrases.isEmpty ? nil : phrases.longestMatch(in: tokens, from: start, end: end)
+    /// The modifier word id `id` is, if any.
+    public func modifier(id: Int32) -> Modifier? {
+        Self.lookup(id, in: modifierByWord).map { modifiers[$0] }
     }
 
-    public var entryCount: Int { words.count + prefixes.values.reduce(0) { $0 + $1.count } }
+    /// The modifier a single normalised word is, if any.
+    public func modifier(word: String) -> Modifier? { modifier(id: vocabulary.id(of: word) ?? -1) }
+
+    /// The longest phrase (sentiment or modifier) of the word ids `words` starting at `start` and
+    /// ending by `end`. Not generic, so that callers in other modules get the trie's specialised walk.
+    public func longestPhrase(in words: [Int32], from start: Int, end: Int) -> (length: Int, value: PhraseValue)? {
+        phrases.isEmpty ? nil : phrases.longestMatch(in: words, from: start, end: end)
+    }
+
+    /// The longest phrase of normalised words (tests, `explain`).
+    public func longestPhrase(in words: [String], from start: Int, end: Int) -> (length: Int, value: PhraseValue)? {
+        longestPhrase(in: words.map { vocabulary.id(of: $0) ?? -1 }, from: start, end: end)
+    }
+
+    /// The table's value for `id`, when the id is in range and set.
+    private static func lookup(_ id: Int32, in table: [Int32]) -> Int? {
+        guard id >= 0, Int(id) < table.count else { return nil }
+        let number = table[Int(id)]
+        return number >= 0 ? Int(number) : nil
+    }
 }

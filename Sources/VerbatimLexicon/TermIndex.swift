@@ -154,7 +154,7 @@ public struct TermIndex: Sendable {
             let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
             if word >= 0, word < known { candidates += byWord[Int(word)] }
             if stem >= 0, stem < known, stem != word { candidates += byStem[Int(stem)] }
-            if !byPrefix.isEmpty, let hits = byPrefix[ids.prefixKeys[position]] {
+            if !byPrefix.isEmpty, let hits = byPrefix[ids.prefixKeys[tokenIndex]] {
                 candidates += hits
             }
             candidates.formSortedUnique()

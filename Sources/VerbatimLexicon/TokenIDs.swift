@@ -14,8 +14,8 @@ public struct TokenIDs: Sendable {
     /// The sequence terms match over: the positions of tokens other than punctuation and symbols
     /// (a phrase's words stay adjacent across a comma).
     public var wordTokens: [Int]
-    /// Per entry of `wordTokens`: the token's first three scalars packed (`prefixKey`), which
-    /// finds the `prefix*` terms that may match it.
+    /// Per token: its first three scalars packed (`prefixKey`), which finds the `prefix*` terms
+    /// and entries that may match it.
     public var prefixKeys: [UInt64]
 
     /// No tokens.
@@ -39,10 +39,8 @@ public struct TokenIDs: Sendable {
         prefixKeys.reserveCapacity(count)
         for index in 0..<count {
             let kind = text.tokens[index].kind
-            if kind != .punctuation && kind != .symbol {
-                wordTokens.append(index)
-                prefixKeys.append(Self.prefixKey(text.tokens[index].normalized))
-            }
+            if kind != .punctuation && kind != .symbol { wordTokens.append(index) }
+            prefixKeys.append(Self.prefixKey(text.tokens[index].normalized))
             words[index] = vocabulary.id(of: text.tokens[index].normalized) ?? -1
             if let stem = text.stems[index] {
                 // Most stems are the word itself: one lookup then.

@@ -54,7 +54,8 @@ import VerbatimText
     func compile(_ entries: [(String, Double)], stem: Bool = false, language: Language = .danish) throws -> CompiledSentimentLexicon {
         var lexicon = LanguageLexicon(language: language)
         lexicon.layer(entries: entries.enumerated().map { SentimentEntry(term: $1.0, valence: $1.1, origin: EntryOrigin(file: "t.tsv", line: $0 + 1)) })
-        return CompiledSentimentLexicon(lexicon, tokenizer: try Tokenizer(), stemmer: try Stemmer(language: language), stemLookup: stem)
+        var vocabulary = InternTable()
+        return CompiledSentimentLexicon(lexicon, tokenizer: try Tokenizer(), stemmer: try Stemmer(language: language), stemLookup: stem, vocabulary: &vocabulary)
     }
 
     @Test func findsWordsByFormStemPrefixAndCompoundPart() throws {
@@ -76,7 +77,7 @@ import VerbatimText
 
     @Test func phrasesMatchLongestFirst() throws {
         let lexicon = try compile([("no hassle", 2), ("no hassle at all", 2.5)], language: .english)
-        let match = lexicon.phrases.longestMatch(in: ["no", "hassle", "at", "all", "!"], from: 0)
+        let match = lexicon.longestPhrase(in: ["no", "hassle", "at", "all", "!"], from: 0, end: 5)
         #expect(match?.length == 4)
     }
 

@@ -52,7 +52,7 @@ let stages = ["text layer (tokens … compounds)", "vocabulary lookup (shared)",
         let t1 = DispatchTime.now().uptimeNanoseconds
         let ids = lexicons.ids(of: analyzed)
         let t2 = DispatchTime.now().uptimeNanoseconds
-        let sentiment = lexicons.scorer.score(analyzed)
+        let sentiment = lexicons.scorer.score(analyzed, ids: ids)
         let t3 = DispatchTime.now().uptimeNanoseconds
         let languages: [Language] = analyzed.language.language == .undetermined ? [.english, .danish] : [analyzed.language.language]
         let themes = lexicons.themes.tag(analyzed, ids: ids, sentiment: sentiment, languages: languages).themes
