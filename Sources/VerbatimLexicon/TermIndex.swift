@@ -44,6 +44,8 @@ public struct TermIndex: Sendable {
         var isNear: Bool
         var isExclusion: Bool
         var language: LanguageMask
+        /// One word, not a prefix: indexed by that word and its stem only, so a candidate matches.
+        var isSingleWord = false
     }
 
     /// A set of languages as bits, for filtering candidates without hashing.
@@ -111,6 +113,7 @@ public struct TermIndex: Sendable {
         }
         if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
             singleWords[Int(wordRules[entry.start].word)].append(index)
+            entries[index].isSingleWord = true
         }
     }
 
@@ -159,7 +162,11 @@ public struct TermIndex: Sendable {
             }
             candidates.formSortedUnique()
             for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
-                if let range = verify(entries[candidate], at: position, ids: ids, text: text) {
+                let entry = entries[candidate]
+                if entry.isSingleWord {
+                    // Found by its word or stem: nothing left to compare.
+                    found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
+                } else if let range = verify(entry, at: position, ids: ids, text: text) {
                     found.append(match(candidate, range))
                 }
             }
