@@ -91,12 +91,8 @@ public struct ThemeTagger: Sendable {
 
     private func evidence(of mention: Mention, in text: AnalyzedText) -> Evidence {
         switch mention.rule {
-        case .term(let number):
-            let term = index.term(number: number)
-            return Evidence(tokenRange: mention.tokenRange, tokens: text.tokens, rule: term.source, origin: term.origin)
-        case .pattern(let number):
-            let rule = patterns.patterns[number].rule
-            return Evidence(tokenRange: mention.tokenRange, tokens: text.tokens, rule: rule.regex.pattern, origin: rule.origin)
+        case .term(let number): Evidence(tokenRange: mention.tokenRange, term: index.term(number: number), tokens: text.tokens)
+        case .pattern(let number): Evidence(tokenRange: mention.tokenRange, pattern: patterns.patterns[number].rule, tokens: text.tokens)
         }
     }
 }
@@ -123,8 +119,17 @@ public struct Evidence: Hashable, Sendable {
 extension Evidence {
     /// The evidence of a match of a term of `index`.
     init(_ match: TermIndex.Match, of index: TermIndex, in text: AnalyzedText) {
-        let term = index.term(number: match.termNumber)
-        self.init(tokenRange: match.tokenRange, tokens: text.tokens, rule: term.source, origin: term.origin)
+        self.init(tokenRange: match.tokenRange, term: index.term(number: match.termNumber), tokens: text.tokens)
+    }
+
+    /// `tokenRange` as evidence of `term`.
+    init(tokenRange: Range<Int>, term: TermPattern, tokens: [Token]) {
+        self.init(tokenRange: tokenRange, tokens: tokens, rule: term.source, origin: term.origin)
+    }
+
+    /// `tokenRange` as evidence of a pattern.
+    init(tokenRange: Range<Int>, pattern: ThemeTaxonomy.PatternRule, tokens: [Token]) {
+        self.init(tokenRange: tokenRange, tokens: tokens, rule: pattern.regex.pattern, origin: pattern.origin)
     }
 
     init(tokenRange: Range<Int>, tokens: [Token], rule: String, origin: EntryOrigin) {
@@ -151,7 +156,7 @@ extension ThemeTaxonomy.PatternRule {
     /// The pattern's matches in `text` as evidence, or the problem that stopped it.
     func evidence(in text: AnalyzedText, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
         let found = tokenRanges(in: text, locator: &locator)
-        return (found.ranges.map { Evidence(tokenRange: $0, tokens: text.tokens, rule: regex.pattern, origin: origin) }, found.problem)
+        return (found.ranges.map { Evidence(tokenRange: $0, pattern: self, tokens: text.tokens) }, found.problem)
     }
 }
 

@@ -18,15 +18,6 @@ public struct TokenIDs: Sendable {
     /// and entries that may match it.
     public var prefixKeys: [UInt64]
 
-    /// No tokens.
-    public init() {
-        words = []
-        stems = []
-        compoundParts = []
-        wordTokens = []
-        prefixKeys = []
-    }
-
     /// Looks up every token of `text` in `vocabulary`.
     public init(_ text: AnalyzedText, in vocabulary: InternTable) {
         let count = text.tokens.count
