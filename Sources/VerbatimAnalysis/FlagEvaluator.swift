@@ -45,7 +45,7 @@ public struct FlagEvaluator: Sendable {
         var patternEvidence: [Int: [Evidence]] = [:]
         var problems: [String] = []
         var locator: TokenLocator?
-        for number in patterns.selected(for: ids) {
+        for number in patterns.selected(for: ids, in: text, languages: languages) {
             let (set, pattern) = patterns.patterns[number]
             let found = pattern.evidence(in: text, locator: &locator)
             patternEvidence[set, default: []] += found.evidence

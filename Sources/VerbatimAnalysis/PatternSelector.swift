@@ -2,8 +2,9 @@ import VerbatimLexicon
 import VerbatimText
 
 /// The PCRE2 patterns of themes or flags, each with an integer owner (a theme's or a pattern set's
-/// position), chosen per comment by their `requires` words: a comment runs only the patterns whose
-/// prefilter words it contains (and those without a prefilter), never the whole list.
+/// position), chosen per comment by their prefilters: a comment runs only the patterns whose
+/// `requires` words it contains (and those without), of its language, and — for patterns that
+/// need one — only when it holds a digit; never the whole list.
 struct PatternSelector: Sendable {
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
     /// Pattern numbers by the required word's id in the shared vocabulary (up to the largest).
@@ -24,15 +25,27 @@ struct PatternSelector: Sendable {
         unconditional = patterns.indices.filter { patterns[$0].rule.requires.isEmpty }
     }
 
-    /// The numbers (positions in `patterns`) of the patterns to run on `text`, in order.
-    func selected(for ids: TokenIDs) -> [Int] {
+    /// The numbers (positions in `patterns`) of the patterns to run on `text` (its words: `ids`)
+    /// in a comment of `languages`, in order.
+    func selected(for ids: TokenIDs, in text: AnalyzedText, languages: [Language]) -> [Int] {
         var numbers = unconditional
         if !byWord.isEmpty {
             for id in ids.words where id >= 0 && id < byWord.count {
                 numbers += byWord[Int(id)]
             }
         }
+        guard !numbers.isEmpty else { return numbers }
         numbers.formSortedUnique()
+        var hasDigit: Bool?
+        numbers.removeAll { number in
+            let rule = patterns[number].rule
+            if let language = rule.language, !languages.contains(language) { return true }
+            if rule.requiresDigit {
+                if hasDigit == nil { hasDigit = text.text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+                return !hasDigit!
+            }
+            return false
+        }
         return numbers
     }
 }

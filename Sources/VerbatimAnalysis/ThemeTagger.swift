@@ -33,7 +33,7 @@ public struct ThemeTagger: Sendable {
         }
         var problems: [String] = []
         var locator: TokenLocator?
-        for number in patterns.selected(for: ids) {
+        for number in patterns.selected(for: ids, in: text, languages: languages) {
             let (position, pattern) = patterns.patterns[number]
             let found = pattern.tokenRanges(in: text, locator: &locator)
             mentions += found.ranges.map { Mention(theme: position, tokenRange: $0, rule: .pattern(number)) }

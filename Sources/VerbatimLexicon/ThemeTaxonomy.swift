@@ -17,11 +17,25 @@ public struct ThemeTaxonomy: Sendable {
         public var topLevel: String { String(id.split(separator: ".").first ?? Substring(id)) }
     }
 
-    /// A PCRE2 pattern of a theme, run only when one of `requires` (normal forms) is in the comment.
+    /// A PCRE2 pattern of a theme, run only when one of `requires` (normal forms) is in the comment,
+    /// and, when set, only on comments of `language` and comments holding a digit 0–9: cheap
+    /// prefilters that keep patterns off the comments they cannot match.
     public struct PatternRule: Sendable {
         public var regex: PCRE2Regex
         public var requires: Set<String>
+        /// The one language whose comments the pattern runs on (and undetermined ones); nil: all.
+        public var language: Language?
+        /// Runs only on comments containing an ASCII digit (patterns about amounts, times, dates).
+        public var requiresDigit: Bool
         public var origin: EntryOrigin
+
+        public init(regex: PCRE2Regex, requires: Set<String>, language: Language? = nil, requiresDigit: Bool = false, origin: EntryOrigin) {
+            self.regex = regex
+            self.requires = requires
+            self.language = language
+            self.requiresDigit = requiresDigit
+            self.origin = origin
+        }
     }
 
     public private(set) var themes: [Theme] = []

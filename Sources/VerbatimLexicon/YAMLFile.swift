@@ -133,6 +133,23 @@ struct YAMLFile {
                 report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
                 continue
             }
+            checkKeys(patternNode, known: ["regex", "requires", "language", "requires_digit"], in: "a pattern")
+            var language: Language?
+            if let code = string(patternNode["language"], "language") {
+                guard let parsed = Language(code: code), parsed != .undetermined else {
+                    report(.error, "unknown-language", "unknown language '\(code)' for a pattern; use en or da", at: patternNode["language"])
+                    continue
+                }
+                language = parsed
+            }
+            var requiresDigit = false
+            if let flag = string(patternNode["requires_digit"], "requires_digit") {
+                guard let value = Bool(flag.lowercased()) else {
+                    report(.error, "yaml-shape", "requires_digit should be true or false, not '\(flag)'", at: patternNode["requires_digit"])
+                    continue
+                }
+                requiresDigit = value
+            }
             do {
                 let requires = sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
                 let compiled = try PCRE2Regex(regex)
@@ -140,7 +157,8 @@ struct YAMLFile {
                     report(.error, "catastrophic-regex", "regex exceeds the match limits on \(probe): it would stop on long comments", at: patternNode["regex"] ?? patternNode)
                     continue
                 }
-                rules.append(ThemeTaxonomy.PatternRule(regex: compiled, requires: Set(requires), origin: origin(patternNode)))
+                rules.append(ThemeTaxonomy.PatternRule(
+                    regex: compiled, requires: Set(requires), language: language, requiresDigit: requiresDigit, origin: origin(patternNode)))
                 if requires.isEmpty {
                     report(.warning, "pattern-without-prefilter", "pattern runs on every comment; give it 'requires' words", at: patternNode)
                 }

@@ -80,6 +80,48 @@ for (stage, name) in stages.enumerated() {
 let sentimentSeconds = passes.map { $0.seconds[2] }.sorted()[runs / 2]
 let themeSeconds = passes.map { $0.seconds[3] }.sorted()[runs / 2]
 print(String(format: "theme tagging / sentiment scoring: %.2f×", themeSeconds / sentimentSeconds))
+
+// Each theme pattern alone, on the comments its prefilters select (a `requires` word, the
+// language, a digit — as the tagger selects them): where pattern time goes, for pattern authors.
+let analyzedComments = comments.map { textAnalyzer.analyze($0) }
+var patternRows: [(seconds: Double, line: String)] = []
+for theme in stack.themes.themes {
+    for pattern in theme.patterns {
+        let selected = analyzedComments.filter { text in
+            (pattern.requires.isEmpty || text.tokens.contains { pattern.requires.contains($0.normalized) })
+                && (pattern.language == nil || [pattern.language, .undetermined].contains(text.language.language))
+                && (!pattern.requiresDigit || text.text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        }
+        var matched = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for text in selected {
+            if case .matches(let ranges) = pattern.regex.matches(in: text.text), !ranges.isEmpty { matched += 1 }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        patternRows.append((seconds, String(format: "  %@ %@  runs on %6d comments, matches %6d, %.3f s (%.2f µs per run)",
+                                            theme.id as NSString, pattern.origin.description as NSString, selected.count, matched, seconds, selected.isEmpty ? 0 : seconds * 1e6 / Double(selected.count))))
+    }
+}
+// Sentiment and themes each alone in a loop over the analysed comments (no other stage between
+// comments to evict their tables from the cache).
+let allIDs = analyzedComments.map { lexicons.ids(of: $0) }
+let sentiments = zip(analyzedComments, allIDs).map { lexicons.scorer.score($0, ids: $1) }
+func alone(_ body: (Int) -> Int) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var found = 0
+    for index in analyzedComments.indices { found += body(index) }
+    precondition(found >= 0)
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+let sentimentAlone = alone { lexicons.scorer.score(analyzedComments[$0], ids: allIDs[$0]).contributions.count }
+let themesAlone = alone { index in
+    let languages: [Language] = analyzedComments[index].language.language == .undetermined ? [.english, .danish] : [analyzedComments[index].language.language]
+    return lexicons.themes.tag(analyzedComments[index], ids: allIDs[index], sentiment: sentiments[index], languages: languages).themes.count
+}
+print(String(format: "each alone in a loop: sentiment %.3f s, themes %.3f s (%.2f×)", sentimentAlone, themesAlone, themesAlone / sentimentAlone))
+print("theme patterns alone (one run each):")
+for row in patternRows.sorted(by: { $0.seconds > $1.seconds }) { print(row.line) }
+
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 print("peak memory (max RSS): \(usage.ru_maxrss / 1024) MB")
