@@ -46,6 +46,10 @@ public struct TermIndex: Sendable {
         var language: LanguageMask
         /// One word, not a prefix: indexed by that word and its stem only, so a candidate matches.
         var isSingleWord = false
+        /// The word of each side the entry is indexed by (its offset in the side): the longest
+        /// whole word, so that "in the queue" is looked at where "queue" occurs, not at every "in".
+        var leftAnchor = 0
+        var rightAnchor = 0
     }
 
     /// A set of languages as bits, for filtering candidates without hashing.
@@ -61,12 +65,14 @@ public struct TermIndex: Sendable {
     private var wordRules: [WordRule] = []
     private var prefixes: [String] = []
     /// Entry indexes by the interned first word (or its stem) of a side.
-    private var byWord: [[Int]] = []
-    private var byStem: [[Int]] = []
-    /// Prefix terms by the first three scalars of the prefix (every prefix has at least three).
-    private var byPrefix: [UInt64: [Int]] = [:]
+    private var byWord = PostingLists()
+    private var byStem = PostingLists()
+    /// Prefix terms by the first three scalars of the prefix (every prefix has at least three),
+    /// through the prefix key's dense number.
+    private var prefixKeys = PrefixKeyTable()
+    private var byPrefix = PostingLists()
     /// Single-word terms, for Danish compound parts ("levering" in "leveringstiden").
-    private var singleWords: [[Int]] = []
+    private var singleWords = PostingLists()
 
     public init() {}
 
@@ -95,36 +101,42 @@ public struct TermIndex: Sendable {
                 } else {
                     let stem = stemmer?.stem(word.text) ?? word.text
                     wordRules.append(WordRule(
-                        word: intern(word.text, in: &vocabulary), stem: Self.stemUsable(stem) ? intern(stem, in: &vocabulary) : -1, prefix: -1))
+                        word: vocabulary.intern(word.text), stem: Self.stemUsable(stem) ? vocabulary.intern(stem) : -1, prefix: -1))
                 }
             }
         }
+        entry.leftAnchor = Self.anchor(of: sides[0])
+        entry.rightAnchor = entry.isNear ? Self.anchor(of: sides[1]) : 0
         terms.append(term)
         entries.append(entry)
-        // Index by the first word of each side, so NEAR terms are found from either end.
-        for first in [entry.start, entry.start + entry.left].prefix(entry.isNear ? 2 : 1) {
-            let rule = wordRules[first]
+        // Index by the anchor word of each side, so NEAR terms are found from either end.
+        for anchor in [entry.start + entry.leftAnchor, entry.start + entry.left + entry.rightAnchor].prefix(entry.isNear ? 2 : 1) {
+            let rule = wordRules[anchor]
             if rule.prefix >= 0 {
-                byPrefix[TokenIDs.prefixKey(prefixes[Int(rule.prefix)]), default: []].append(index)
+                byPrefix.append(index, to: prefixKeys.number(adding: TokenIDs.prefixKey(prefixes[Int(rule.prefix)])))
             } else {
-                byWord[Int(rule.word)].append(index)
-                if rule.stem >= 0 { byStem[Int(rule.stem)].append(index) }
+                byWord.append(index, to: Int(rule.word))
+                if rule.stem >= 0 { byStem.append(index, to: Int(rule.stem)) }
             }
         }
         if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
-            singleWords[Int(wordRules[entry.start].word)].append(index)
+            singleWords.append(index, to: Int(wordRules[entry.start].word))
             entries[index].isSingleWord = true
         }
     }
 
-    private mutating func intern(_ text: String, in vocabulary: inout InternTable) -> Int32 {
-        let id = vocabulary.intern(text)
-        while byWord.count < vocabulary.count {
-            byWord.append([])
-            byStem.append([])
-            singleWords.append([])
+    /// The offset of the word a side is indexed by: the longest whole word (a prefix only when the
+    /// side has no whole word), the first of equals. Longer words are rarer, so fewer candidates
+    /// are verified per token.
+    private static func anchor(of words: [TermPattern.Word]) -> Int {
+        var best = 0
+        for (offset, word) in words.enumerated() {
+            let current = words[best]
+            if (current.isPrefix && !word.isPrefix) || (current.isPrefix == word.isPrefix && word.text.count > current.text.count) {
+                best = offset
+            }
         }
-        return id
+        return best
     }
 
     /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match lying
@@ -148,36 +160,43 @@ public struct TermIndex: Sendable {
     func allMatches(in text: AnalyzedText, ids: TokenIDs, languages: LanguageMask) -> [Match] {
         var found: [Match] = []
         guard !entries.isEmpty else { return found }
-        // Ids of words added to the vocabulary after this index was built index none of its tables.
-        let known = Int32(byWord.count)
         var candidates: [Int] = []
+        // Matches are found at their anchor word; ones starting before it are put in text order.
+        var inOrder = true
         for position in ids.wordTokens.indices {
             candidates.removeAll(keepingCapacity: true)
             let tokenIndex = ids.wordTokens[position]
             let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
-            if word >= 0, word < known { candidates += byWord[Int(word)] }
-            if stem >= 0, stem < known, stem != word { candidates += byStem[Int(stem)] }
-            if !byPrefix.isEmpty, let hits = byPrefix[ids.prefixKeys[tokenIndex]] {
-                candidates += hits
+            byWord.collect(Int(word), into: &candidates)
+            if Self.isInflected(word: word, stem: stem) { byStem.collect(Int(stem), into: &candidates) }
+            if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]) {
+                byPrefix.collect(prefix, into: &candidates)
             }
-            candidates.formSortedUnique()
-            for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
-                let entry = entries[candidate]
-                if entry.isSingleWord {
-                    // Found by its word or stem: nothing left to compare.
-                    found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
-                } else if let range = verify(entry, at: position, ids: ids, text: text) {
-                    found.append(match(candidate, range))
-                }
-            }
-            // Compound parts: a single-word term matches a part of a Danish compound.
-            if !singleWords.isEmpty {
-                for part in ids.compoundParts[tokenIndex] where part >= 0 && part < known {
-                    for candidate in singleWords[Int(part)] where entries[candidate].language.isSubset(of: languages) {
+            if !candidates.isEmpty {
+                candidates.formSortedUnique()
+                for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
+                    let entry = entries[candidate]
+                    if entry.isSingleWord {
+                        // Found by its word or stem: nothing left to compare.
                         found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
+                    } else if let range = verify(entry, anchoredAt: position, ids: ids, text: text) {
+                        found.append(match(candidate, range))
+                        if entry.leftAnchor > 0 || entry.isNear { inOrder = false }
                     }
                 }
             }
+            // Compound parts: a single-word term matches a part of a Danish compound.
+            for part in ids.compoundParts(of: tokenIndex) where singleWords.contains(Int(ids.compoundPartIDs[part])) {
+                candidates.removeAll(keepingCapacity: true)
+                singleWords.collect(Int(ids.compoundPartIDs[part]), into: &candidates)
+                candidates.sort()
+                for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
+                    found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
+                }
+            }
+        }
+        if !inOrder {
+            found.sort { ($0.tokenRange.lowerBound, $0.termNumber) < ($1.tokenRange.lowerBound, $1.termNumber) }
         }
         return found
     }
@@ -194,23 +213,29 @@ public struct TermIndex: Sendable {
             let tokenIndex = ids.wordTokens[position + offset]
             if rule.prefix >= 0 {
                 guard text.tokens[tokenIndex].normalized.hasPrefix(prefixes[Int(rule.prefix)]) else { return false }
-            } else if ids.words[tokenIndex] != rule.word, rule.stem < 0 || ids.stems[tokenIndex] != rule.stem {
+            } else if ids.words[tokenIndex] != rule.word,
+                rule.stem < 0 || ids.stems[tokenIndex] != rule.stem || !Self.isInflected(word: ids.words[tokenIndex], stem: ids.stems[tokenIndex])
+            {
                 return false
             }
         }
         return true
     }
 
-    private func verify(_ entry: Entry, at position: Int, ids: TokenIDs, text: AnalyzedText) -> Range<Int>? {
+    /// The token range of `entry` matching with its anchor word at word `anchorPosition`, if it does.
+    private func verify(_ entry: Entry, anchoredAt anchorPosition: Int, ids: TokenIDs, text: AnalyzedText) -> Range<Int>? {
         let words = ids.wordTokens
         guard entry.isNear else {
-            guard sideMatches(start: entry.start, count: entry.left, at: position, ids: ids, text: text) else { return nil }
+            let position = anchorPosition - entry.leftAnchor
+            guard position >= 0, sideMatches(start: entry.start, count: entry.left, at: position, ids: ids, text: text) else { return nil }
             return words[position]..<(words[position + entry.left - 1] + 1)
         }
-        // Anchor on whichever side starts here; look for the other within the distance.
-        let left = (start: entry.start, count: entry.left), right = (start: entry.start + entry.left, count: entry.right)
-        for (anchor, other) in [(left, right), (right, left)]
-        where sideMatches(start: anchor.start, count: anchor.count, at: position, ids: ids, text: text) {
+        // Anchor on whichever side has its anchor word here; look for the other within the distance.
+        let left = (start: entry.start, count: entry.left, anchor: entry.leftAnchor)
+        let right = (start: entry.start + entry.left, count: entry.right, anchor: entry.rightAnchor)
+        for (anchor, other) in [(left, right), (right, left)] {
+            let position = anchorPosition - anchor.anchor
+            guard position >= 0, sideMatches(start: anchor.start, count: anchor.count, at: position, ids: ids, text: text) else { continue }
             let low = max(0, position - entry.distance - other.count + 1)
             let high = min(words.count - 1, position + anchor.count - 1 + entry.distance)
             for start in low...max(low, high) where start + other.count <= words.count
@@ -225,6 +250,13 @@ public struct TermIndex: Sendable {
         }
         return nil
     }
+
+    /// Whether a token matches term words by its stem: only when it is an inflected form (its stem
+    /// differs from it — "refunds", "refunded" match "refund"). A token that is its own stem is a
+    /// base form and matches by its word only: Snowball also strips derivations ("helpful" → "help",
+    /// "range" → "rang"), and "help" or "rang" is not a mention of "helpful" or "range".
+    @inline(__always)
+    private static func isInflected(word: Int32, stem: Int32) -> Bool { stem >= 0 && stem != word }
 
     /// Short stems collide with function words (Danish "vare" and "var" share "var"): only stems
     /// of `CompiledSentimentLexicon.minimumStemLength` or more letters match.

@@ -8,9 +8,11 @@ public struct TokenIDs: Sendable {
     public var words: [Int32]
     /// Per token: the stem's id (−1 for tokens without a stem).
     public var stems: [Int32]
-    /// Per token: the ids of a Danish compound's modifier and head parts, in order (empty when the
-    /// token is not a compound).
-    public var compoundParts: [[Int32]]
+    /// The ids of Danish compounds' modifier and head parts, token after token, in order;
+    /// `compoundParts(of:)` gives a token's (flat, so the per-token loop touches one buffer).
+    public var compoundPartIDs: [Int32]
+    /// Per token and one past the last: where its parts start in `compoundPartIDs`.
+    private var compoundPartStarts: [Int32]
     /// The sequence terms match over: the positions of tokens other than punctuation and symbols
     /// (a phrase's words stay adjacent across a comma).
     public var wordTokens: [Int]
@@ -23,7 +25,9 @@ public struct TokenIDs: Sendable {
         let count = text.tokens.count
         words = [Int32](repeating: -1, count: count)
         stems = [Int32](repeating: -1, count: count)
-        compoundParts = [[Int32]](repeating: [], count: count)
+        compoundPartIDs = []
+        compoundPartStarts = []
+        compoundPartStarts.reserveCapacity(count + 1)
         wordTokens = []
         wordTokens.reserveCapacity(count)
         prefixKeys = []
@@ -37,12 +41,21 @@ public struct TokenIDs: Sendable {
                 // Most stems are the word itself: one lookup then.
                 stems[index] = stem == text.tokens[index].normalized ? words[index] : vocabulary.id(of: stem) ?? -1
             }
+            compoundPartStarts.append(Int32(compoundPartIDs.count))
             if let compound = text.compounds[index] {
-                compoundParts[index] = compound.parts.compactMap { part in
-                    part.role == .modifier || part.role == .head ? vocabulary.id(of: part.text) ?? -1 : nil
+                for part in compound.parts where part.role == .modifier || part.role == .head {
+                    compoundPartIDs.append(vocabulary.id(of: part.text) ?? -1)
                 }
             }
         }
+        compoundPartStarts.append(Int32(compoundPartIDs.count))
+    }
+
+    /// The positions in `compoundPartIDs` of token `index`'s compound parts (empty when the token
+    /// is not a compound).
+    @inline(__always)
+    public func compoundParts(of index: Int) -> Range<Int> {
+        Int(compoundPartStarts[index])..<Int(compoundPartStarts[index + 1])
     }
 
     /// The first three scalars of `word` packed into one integer (0 when the word is shorter).

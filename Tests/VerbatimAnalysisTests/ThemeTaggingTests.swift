@@ -19,16 +19,21 @@ import VerbatimText
                 terms: {en: ["delivery charge", "shipping NEAR/3 expensive", '-"free delivery charge"']}
           - id: service
             label: {en: Service, da: Service}
-            terms: {en: [driver, staff, rude], da: [chauffør, personale]}
+            terms: {en: [driver, staff, rude, helpful], da: [chauffør, personale]}
           - id: waiting
             label: {en: Waiting, da: Ventetid}
-            terms: {en: [wait]}
+            terms: {en: [wait, "in the phone queue"]}
             patterns:
               - regex: '\\b\\d+\\s*(days|weeks|dage|uger)\\b'
                 requires: [days, weeks, dage, uger]
           - id: billing
             label: {en: Billing, da: Regning}
             terms: {en: [refund]}
+            patterns:
+              - regex: '\\bgebyr\\b'
+                requires: [gebyr]
+                requires_digit: true
+                language: da
         """
     static let touchpoints = """
         touchpoints:
@@ -103,6 +108,23 @@ import VerbatimText
         let nested = analyzer.analyze("The parcel arrived late", language: .given(.english)).themes.first
         #expect(nested?.evidence.map(\.rule) == ["arrived late"])  // not also "arrived" inside it
         #expect(result.themes[0].evidence.map(\.rule).last == "\\b\\d+\\s*(days|weeks|dage|uger)\\b")
+    }
+
+    @Test func aPhraseIsFoundWhereverItsRarestWordIs() {
+        #expect(themes("I sat in the phone queue for ages") == ["waiting"])
+        #expect(themes("I was in the queue") == [])  // a part of the phrase is not the phrase
+    }
+
+    @Test func aTermMatchesInflectionsButNotTheBareStemOfADerivedWord() {
+        #expect(themes("They were so helpful") == ["service"])
+        #expect(themes("I need help with my account") == [])  // "helpful" stems to "help"; "help" is another word
+    }
+
+    @Test func patternPrefiltersOnLanguageAndDigits() {
+        // The pattern needs no digit to match, but says it runs only on Danish comments with one.
+        #expect(themes("Der kom et gebyr på 49 kroner", .danish) == ["billing"])
+        #expect(themes("Der kom et gebyr igen", .danish) == [])
+        #expect(themes("The gebyr was 49 kroner", .english) == [])
     }
 
     @Test func themeSentimentComesFromItsClause() {
@@ -184,6 +206,28 @@ import VerbatimText
             """
         let codes = try LexiconStack(layers: [try ThemeTaggingTests.layer(["themes.yaml": yaml])]).diagnostics.map(\.code)
         #expect(codes.sorted() == ["bad-child-id", "bad-term", "duplicate-id", "unknown-key"])
+    }
+
+    @Test func badPatternPrefiltersAreReportedAtTheirPlace() throws {
+        let yaml = """
+            themes:
+              - id: waiting
+                patterns:
+                  - regex: 'a'
+                    requires: [a]
+                    language: fr
+                  - regex: 'b'
+                    requires: [b]
+                    requires_digit: maybe
+                  - regex: 'c'
+                    requires: [c]
+                    requires_digits: true
+            """
+        let found = try diagnostics(["themes.yaml": yaml])
+        #expect(found.count == 3)
+        #expect(found.contains { $0.hasPrefix("themes.yaml:6:") && $0.contains("unknown language 'fr'") })
+        #expect(found.contains { $0.hasPrefix("themes.yaml:9:") && $0.contains("requires_digit should be true or false") })
+        #expect(found.contains { $0.hasPrefix("themes.yaml:12:") && $0.contains("unknown key 'requires_digits'") })
     }
 
     @Test func yamlSyntaxErrorsHaveLineAndColumn() throws {

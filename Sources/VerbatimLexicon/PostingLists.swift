@@ -1,0 +1,35 @@
+/// Lists of small integers (term numbers) keyed by small non-negative integers (vocabulary ids),
+/// kept as linked postings in three flat arrays: appending is O(1) while an index is built, and
+/// reading a list in the per-token loop touches no reference-counted storage (an array of arrays
+/// retains and releases each inner array it hands out). Lists read newest first.
+struct PostingLists: Sendable {
+    /// Per key: the newest posting, −1 for an empty list.
+    private var heads: [Int32] = []
+    private var values: [Int32] = []
+    /// Per posting: the previous posting of the same key, −1 at the list's end.
+    private var next: [Int32] = []
+
+    var isEmpty: Bool { values.isEmpty }
+
+    mutating func append(_ value: Int, to key: Int) {
+        if key >= heads.count { heads += repeatElement(-1, count: key + 1 - heads.count) }
+        values.append(Int32(value))
+        next.append(heads[key])
+        heads[key] = Int32(values.count - 1)
+    }
+
+    /// Appends the list of `key` (none when `key` is out of range) to `output`.
+    @inline(__always)
+    func collect(_ key: Int, into output: inout [Int]) {
+        guard key >= 0, key < heads.count else { return }
+        var posting = heads[key]
+        while posting >= 0 {
+            output.append(Int(values[Int(posting)]))
+            posting = next[Int(posting)]
+        }
+    }
+
+    /// Whether the list of `key` is non-empty.
+    @inline(__always)
+    func contains(_ key: Int) -> Bool { key >= 0 && key < heads.count && heads[key] >= 0 }
+}
