@@ -12,13 +12,9 @@ public struct FlagEvaluator: Sendable {
     /// Compiles the rules' term and pattern sets, interning their words in `vocabulary`.
     public init(_ rules: FlagRules, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.rules = rules
-        var index = TermIndex()
-        for (set, terms) in rules.termSets.enumerated() {
-            for (language, term) in terms {
-                index.add(term, language: language, payload: set, stemmer: stemmers[language], vocabulary: &vocabulary)
-            }
-        }
-        self.index = index
+        index = TermIndex(
+            rules.termSets.enumerated().flatMap { set, terms in terms.map { language, term in (term, language, set) } },
+            stemmers: stemmers, vocabulary: &vocabulary)
         patterns = PatternSelector(rules.patternSets.enumerated().flatMap { set, rules in rules.map { (set, $0) } }, vocabulary: &vocabulary)
     }
 

@@ -14,13 +14,9 @@ public struct ThemeTagger: Sendable {
     /// Compiles the taxonomy's terms and patterns, interning their words in `vocabulary`.
     public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.taxonomy = taxonomy
-        var index = TermIndex()
-        for (position, theme) in taxonomy.themes.enumerated() {
-            for (language, term) in theme.terms {
-                index.add(term, language: language, payload: position, stemmer: stemmers[language], vocabulary: &vocabulary)
-            }
-        }
-        self.index = index
+        index = TermIndex(
+            taxonomy.themes.enumerated().flatMap { position, theme in theme.terms.map { language, term in (term, language, position) } },
+            stemmers: stemmers, vocabulary: &vocabulary)
         patterns = PatternSelector(taxonomy.themes.enumerated().flatMap { position, theme in theme.patterns.map { (position, $0) } }, vocabulary: &vocabulary)
     }
 

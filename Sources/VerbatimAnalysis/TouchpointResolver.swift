@@ -14,15 +14,13 @@ public struct TouchpointResolver: Sendable {
     public init(_ catalog: TouchpointCatalog, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.catalog = catalog
         var values: [String: Int] = [:]
-        var index = TermIndex()
+        var terms: [TermIndex.Source] = []
         for (position, touchpoint) in catalog.touchpoints.enumerated() {
             for value in touchpoint.columnValues { values[value] = position }
-            for (language, term) in touchpoint.terms {
-                index.add(term, language: language, payload: position, stemmer: stemmers[language], vocabulary: &vocabulary)
-            }
+            terms += touchpoint.terms.map { language, term in (term, language, position) }
         }
         byColumnValue = values
-        self.index = index
+        index = TermIndex(terms, stemmers: stemmers, vocabulary: &vocabulary)
     }
 
     /// The touch-point id a column value names ("Web", "hjemmeside" → `web`), if any.

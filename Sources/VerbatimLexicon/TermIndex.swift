@@ -74,18 +74,36 @@ public struct TermIndex: Sendable {
     /// Single-word terms, for Danish compound parts ("levering" in "leveringstiden").
     private var singleWords = PostingLists()
 
-    public init() {}
+    /// A term to compile: its language and payload.
+    public typealias Source = (term: TermPattern, language: Language, payload: Payload)
+
+    /// Compiles `terms`, interning their words in `vocabulary`; `stemmers` (per language) let
+    /// "refund" match "refunded". Each phrase is indexed by the word fewest terms share (so
+    /// "customer service was slow" is looked at where "slow" occurs, not at every "service").
+    public init(_ terms: [Source], stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
+        var termsUsing: [String: Int] = [:]
+        for source in terms {
+            for word in Set(Self.sides(of: source.term).joined().map(\.text)) { termsUsing[word, default: 0] += 1 }
+        }
+        for source in terms {
+            add(source.term, language: source.language, payload: source.payload, stemmer: stemmers[source.language],
+                termsUsing: termsUsing, vocabulary: &vocabulary)
+        }
+    }
+
+    private static func sides(of term: TermPattern) -> [[TermPattern.Word]] {
+        switch term.shape {
+        case .sequence(let words): [words]
+        case .near(let left, let right, _): [left, right]
+        }
+    }
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Adds a term of `language`, interning its words in `vocabulary`; `stemmer` (the term's
-    /// language) lets "refund" match "refunded".
-    public mutating func add(_ term: TermPattern, language: Language, payload: Payload, stemmer: Stemmer?, vocabulary: inout InternTable) {
-        let sides: [[TermPattern.Word]]
-        switch term.shape {
-        case .sequence(let words): sides = [words]
-        case .near(let left, let right, _): sides = [left, right]
-        }
+    private mutating func add(
+        _ term: TermPattern, language: Language, payload: Payload, stemmer: Stemmer?, termsUsing: [String: Int], vocabulary: inout InternTable
+    ) {
+        let sides = Self.sides(of: term)
         let index = entries.count
         var entry = Entry(payload: payload, start: wordRules.count, left: sides[0].count, right: 0, distance: 0, isNear: false, isExclusion: term.isExclusion, language: LanguageMask(language))
         if case .near(_, let right, let distance) = term.shape {
@@ -105,8 +123,8 @@ public struct TermIndex: Sendable {
                 }
             }
         }
-        entry.leftAnchor = Self.anchor(of: sides[0])
-        entry.rightAnchor = entry.isNear ? Self.anchor(of: sides[1]) : 0
+        entry.leftAnchor = Self.anchor(of: sides[0], termsUsing: termsUsing)
+        entry.rightAnchor = entry.isNear ? Self.anchor(of: sides[1], termsUsing: termsUsing) : 0
         terms.append(term)
         entries.append(entry)
         // Index by the anchor word of each side, so NEAR terms are found from either end.
@@ -125,17 +143,14 @@ public struct TermIndex: Sendable {
         }
     }
 
-    /// The offset of the word a side is indexed by: the longest whole word (a prefix only when the
-    /// side has no whole word), the first of equals. Longer words are rarer, so fewer candidates
+    /// The offset of the word a side is indexed by: a whole word rather than a prefix, then the
+    /// word the fewest terms of the index use (the domain's hub words — "service", "delivery" —
+    /// are also the commonest in comments), then the longest, then the first. Fewer candidates
     /// are verified per token.
-    private static func anchor(of words: [TermPattern.Word]) -> Int {
+    private static func anchor(of words: [TermPattern.Word], termsUsing: [String: Int]) -> Int {
+        func rank(_ word: TermPattern.Word) -> (Int, Int, Int) { (word.isPrefix ? 1 : 0, termsUsing[word.text] ?? 0, -word.text.count) }
         var best = 0
-        for (offset, word) in words.enumerated() {
-            let current = words[best]
-            if (current.isPrefix && !word.isPrefix) || (current.isPrefix == word.isPrefix && word.text.count > current.text.count) {
-                best = offset
-            }
-        }
+        for offset in words.indices.dropFirst() where rank(words[offset]) < rank(words[best]) { best = offset }
         return best
     }
 
