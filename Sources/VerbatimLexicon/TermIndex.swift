@@ -246,22 +246,37 @@ public struct TermIndex: Sendable {
             return words[position]..<(words[position + entry.left - 1] + 1)
         }
         // Anchor on whichever side has its anchor word here; look for the other within the distance.
-        let left = (start: entry.start, count: entry.left, anchor: entry.leftAnchor)
-        let right = (start: entry.start + entry.left, count: entry.right, anchor: entry.rightAnchor)
-        for (anchor, other) in [(left, right), (right, left)] {
-            let position = anchorPosition - anchor.anchor
-            guard position >= 0, sideMatches(start: anchor.start, count: anchor.count, at: position, ids: ids, text: text) else { continue }
-            let low = max(0, position - entry.distance - other.count + 1)
-            let high = min(words.count - 1, position + anchor.count - 1 + entry.distance)
-            for start in low...max(low, high) where start + other.count <= words.count
-                && (start + other.count <= position || start >= position + anchor.count)
-                && sameSentence(words[start], words[position], text: text)
-                && sideMatches(start: other.start, count: other.count, at: start, ids: ids, text: text)
-            {
-                let first = min(start, position)
-                let last = max(start + other.count, position + anchor.count) - 1
-                return words[first]..<(words[last] + 1)
-            }
+        let left = Side(start: entry.start, count: entry.left, anchor: entry.leftAnchor)
+        let right = Side(start: entry.start + entry.left, count: entry.right, anchor: entry.rightAnchor)
+        return near(anchor: left, other: right, distance: entry.distance, at: anchorPosition, ids: ids, text: text)
+            ?? near(anchor: right, other: left, distance: entry.distance, at: anchorPosition, ids: ids, text: text)
+    }
+
+    /// One side of a NEAR term: its word rules and the offset of its anchor word.
+    private struct Side {
+        var start: Int
+        var count: Int
+        var anchor: Int
+    }
+
+    /// The range of `anchor` matching with its anchor word at `anchorPosition` and `other` within
+    /// `distance` words of it in the same sentence, if both do.
+    private func near(anchor: Side, other: Side, distance: Int, at anchorPosition: Int, ids: TokenIDs, text: AnalyzedText) -> Range<Int>? {
+        let words = ids.wordTokens
+        let position = anchorPosition - anchor.anchor
+        guard position >= 0, sideMatches(start: anchor.start, count: anchor.count, at: position, ids: ids, text: text),
+            let sentence = text.sentences.first(where: { $0.tokenRange.contains(words[position]) })?.tokenRange
+        else { return nil }
+        let low = max(0, position - distance - other.count + 1)
+        let high = min(words.count - 1, position + anchor.count - 1 + distance)
+        for start in low...max(low, high) where start + other.count <= words.count
+            && (start + other.count <= position || start >= position + anchor.count)
+            && sentence.contains(words[start])
+            && sideMatches(start: other.start, count: other.count, at: start, ids: ids, text: text)
+        {
+            let first = min(start, position)
+            let last = max(start + other.count, position + anchor.count) - 1
+            return words[first]..<(words[last] + 1)
         }
         return nil
     }
@@ -277,10 +292,6 @@ public struct TermIndex: Sendable {
     /// of `CompiledSentimentLexicon.minimumStemLength` or more letters match.
     static func stemUsable(_ stem: String) -> Bool {
         stem.count >= CompiledSentimentLexicon.minimumStemLength
-    }
-
-    private func sameSentence(_ a: Int, _ b: Int, text: AnalyzedText) -> Bool {
-        text.sentences.first { $0.tokenRange.contains(a) }?.tokenRange.contains(b) ?? false
     }
 }
 
