@@ -46,8 +46,8 @@ public struct TermIndex: Sendable {
         var language: LanguageMask
         /// One word, not a prefix: indexed by that word and its stem only, so a candidate matches.
         var isSingleWord = false
-        /// The word of each side the entry is indexed by (its offset in the side): the longest
-        /// whole word, so that "in the queue" is looked at where "queue" occurs, not at every "in".
+        /// The word of each side the entry is indexed by (its offset in the side, `anchor(of:)`), so
+        /// that "customer service was slow" is looked at where "slow" occurs, not at every "service".
         var leftAnchor = 0
         var rightAnchor = 0
     }

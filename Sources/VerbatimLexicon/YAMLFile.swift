@@ -70,15 +70,21 @@ struct YAMLFile {
         }
         var terms: [(Language, String, Node)] = []
         for (key, value) in mapping {
-            guard let code = key.string, let language = Language(code: code), language != .undetermined else {
-                report(.error, "unknown-language", "unknown language '\(key.string ?? "?")' in \(what); use en or da", at: key)
-                continue
-            }
-            for item in sequence(value, "\(what).\(code)") {
+            guard let language = language(key, in: what) else { continue }
+            for item in sequence(value, "\(what).\(language.code)") {
                 if let text = string(item, "a term") { terms.append((language, text, item)) }
             }
         }
         return terms
+    }
+
+    /// The language `node` names (en or da), reporting anything else.
+    mutating func language(_ node: Node, in what: String) -> Language? {
+        guard let code = node.string, let language = Language(code: code), language != .undetermined else {
+            report(.error, "unknown-language", "unknown language '\(node.string ?? "?")' in \(what); use en or da", at: node)
+            return nil
+        }
+        return language
     }
 
     /// `{en: "…", da: "…"}` labels.
@@ -135,11 +141,8 @@ struct YAMLFile {
             }
             checkKeys(patternNode, known: ["regex", "requires", "language", "requires_digit"], in: "a pattern")
             var language: Language?
-            if let code = string(patternNode["language"], "language") {
-                guard let parsed = Language(code: code), parsed != .undetermined else {
-                    report(.error, "unknown-language", "unknown language '\(code)' for a pattern; use en or da", at: patternNode["language"])
-                    continue
-                }
+            if let node = patternNode["language"] {
+                guard let parsed = self.language(node, in: "a pattern") else { continue }
                 language = parsed
             }
             var requiresDigit = false
