@@ -7,18 +7,16 @@ import VerbatimText
 /// need one — only when it holds a digit; never the whole list.
 struct PatternSelector: Sendable {
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
-    /// Pattern numbers by the required word's id in the shared vocabulary (up to the largest).
-    private let byWord: [[Int]]
+    /// Pattern numbers by the required word's id in the shared vocabulary.
+    private let byWord: PostingLists
     private let unconditional: [Int]
 
     init(_ patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)], vocabulary: inout InternTable) {
         self.patterns = patterns
-        var byWord: [[Int]] = []
+        var byWord = PostingLists()
         for (number, pattern) in patterns.enumerated() {
             for word in pattern.rule.requires.sorted() {
-                let id = Int(vocabulary.intern(word))
-                if id >= byWord.count { byWord += Array(repeating: [], count: id + 1 - byWord.count) }
-                byWord[id].append(number)
+                byWord.append(number, to: Int(vocabulary.intern(word)))
             }
         }
         self.byWord = byWord
@@ -30,9 +28,7 @@ struct PatternSelector: Sendable {
     func selected(for ids: TokenIDs, in text: AnalyzedText, languages: [Language]) -> [Int] {
         var numbers = unconditional
         if !byWord.isEmpty {
-            for id in ids.words where id >= 0 && id < byWord.count {
-                numbers += byWord[Int(id)]
-            }
+            for id in ids.words { byWord.collect(Int(id), into: &numbers) }
         }
         guard !numbers.isEmpty else { return numbers }
         numbers.formSortedUnique()
@@ -41,11 +37,17 @@ struct PatternSelector: Sendable {
             let rule = patterns[number].rule
             if let language = rule.language, !languages.contains(language) { return true }
             if rule.requiresDigit {
-                if hasDigit == nil { hasDigit = text.text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+                if hasDigit == nil { hasDigit = Self.containsDigit(text.text) }
                 return !hasDigit!
             }
             return false
         }
         return numbers
+    }
+
+    /// Whether `text` holds an ASCII digit, read from its UTF-8 storage.
+    private static func containsDigit(_ text: String) -> Bool {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isDigit) } ?? text.utf8.contains(where: isDigit)
     }
 }

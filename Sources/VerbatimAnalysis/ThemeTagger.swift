@@ -23,8 +23,10 @@ public struct ThemeTagger: Sendable {
     /// The themes of `text` (`ids`: its words in the vocabulary the tagger was compiled with),
     /// each with its evidence and clause sentiment, and problems met (a pattern's match limit).
     public func tag(_ text: AnalyzedText, ids: TokenIDs, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
+        let termMatches = index.matches(in: text, ids: ids, languages: languages)
         var mentions: [Mention] = []
-        for match in index.matches(in: text, ids: ids, languages: languages) {
+        mentions.reserveCapacity(termMatches.count + 4)
+        for match in termMatches {
             mentions.append(Mention(theme: match.payload, tokenRange: match.tokenRange, rule: .term(match.termNumber)))
         }
         var problems: [String] = []
@@ -32,7 +34,7 @@ public struct ThemeTagger: Sendable {
         for number in patterns.selected(for: ids, in: text, languages: languages) {
             let (position, pattern) = patterns.patterns[number]
             let found = pattern.tokenRanges(in: text, locator: &locator)
-            mentions += found.ranges.map { Mention(theme: position, tokenRange: $0, rule: .pattern(number)) }
+            for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
         // By theme; within a theme longest spans first, so that a span inside one already kept
@@ -43,10 +45,11 @@ public struct ThemeTagger: Sendable {
                 : a.tokenRange.lowerBound < b.tokenRange.lowerBound
         }
         var hits: [ThemeHit] = []
+        var kept: [Mention] = []
         var start = 0
         while start < mentions.count {
             let theme = mentions[start].theme
-            var kept: [Mention] = []
+            kept.removeAll(keepingCapacity: true)
             var end = start
             while end < mentions.count, mentions[end].theme == theme {
                 let range = mentions[end].tokenRange
@@ -57,12 +60,19 @@ public struct ThemeTagger: Sendable {
             }
             start = end
             kept.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-            let clauseScores = kept.compactMap { item in sentiment.clauses.first { $0.tokenRange.contains(item.tokenRange.lowerBound) }?.score }
-            let themeSentiment = clauseScores.isEmpty ? 0 : clauseScores.reduce(0, +) / Double(clauseScores.count)
-            hits.append(ThemeHit(
-                id: taxonomy.themes[theme].id,
-                sentiment: (themeSentiment * 1000).rounded() / 1000,
-                evidence: kept.map { evidence(of: $0, in: text) }))
+            var evidence: [Evidence] = []
+            evidence.reserveCapacity(kept.count)
+            var scoreSum = 0.0
+            var scored = 0
+            for item in kept {
+                if let clause = sentiment.clauses.first(where: { $0.tokenRange.contains(item.tokenRange.lowerBound) }) {
+                    scoreSum += clause.score
+                    scored += 1
+                }
+                evidence.append(self.evidence(of: item, in: text))
+            }
+            let themeSentiment = scored == 0 ? 0 : scoreSum / Double(scored)
+            hits.append(ThemeHit(id: taxonomy.themes[theme].id, sentiment: (themeSentiment * 1000).rounded() / 1000, evidence: evidence))
         }
         if let fallback = taxonomy.fallback, !text.tokens.isEmpty,
             !hits.contains(where: { taxonomy.fallbackScope.contains($0.topLevel) })
@@ -166,26 +176,23 @@ struct TokenLocator {
     init(_ text: AnalyzedText) {
         starts.reserveCapacity(text.tokens.count)
         ends.reserveCapacity(text.tokens.count)
-        let utf8 = text.text.utf8
-        var index = utf8.startIndex
-        var scalar = 0
-        var byte = 0
-        func advance(to target: Int) {
-            while scalar < target, index < utf8.endIndex {
-                index = utf8.index(after: index)
-                byte += 1
-                while index < utf8.endIndex, utf8[index] & 0xC0 == 0x80 {
-                    index = utf8.index(after: index)
+        var string = text.text
+        string.withUTF8 { bytes in
+            var byte = 0
+            var scalar = 0
+            func advance(to target: Int) {
+                while scalar < target, byte < bytes.count {
                     byte += 1
+                    while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                    scalar += 1
                 }
-                scalar += 1
             }
-        }
-        for token in text.tokens {
-            advance(to: token.range.lowerBound)
-            starts.append(byte)
-            advance(to: token.range.upperBound)
-            ends.append(byte)
+            for token in text.tokens {
+                advance(to: token.range.lowerBound)
+                starts.append(byte)
+                advance(to: token.range.upperBound)
+                ends.append(byte)
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import VerbatimAnalysis
 import VerbatimIO
+import VerbatimText
 
 /// Candidate lexicon entries from a user's own comments: words and phrases (up to three words)
 /// that no entry covers — no sentiment word, modifier, theme or flag matched any of their words —
@@ -56,7 +57,7 @@ public struct LexiconSuggester: ChunkSummary {
             for length in 1...3 where run.count >= length {
                 for start in 0...(run.count - length) {
                     let words = Array(run[start..<(start + length)])
-                    guard !TermExtractor.functionWords.contains(words.first!), !TermExtractor.functionWords.contains(words.last!) else { continue }
+                    guard !FunctionWords.contains(words.first!), !FunctionWords.contains(words.last!) else { continue }
                     found.insert(words.joined(separator: " "))
                 }
             }

@@ -29,27 +29,42 @@ public struct TermIndex: Sendable {
         var word: Int32
         /// The interned stem, −1 when the stem is too short to match on (`stemUsable`).
         var stem: Int32
-        /// Index into `prefixes` for a `prefix*` word, −1 otherwise.
+        /// The number of a `prefix*` word's prefix (`prefixBytes`), −1 otherwise.
         var prefix: Int32
     }
 
-    /// A compiled term: its words live in `wordRules[start ..< start + left + right]`.
+    /// A compiled term: its words live in `wordRules[start ..< start + left + right]`. Stored in
+    /// narrow fields (24 bytes, not 64): the per-token loop reads the entries of its candidates at
+    /// random, and more of them stay in cache.
     private struct Entry {
-        var payload: Payload
-        var start: Int
-        var left: Int
-        /// Words of a NEAR term's right side (0 for a sequence).
-        var right: Int
-        var distance: Int
-        var isNear: Bool
-        var isExclusion: Bool
-        var language: LanguageMask
+        private let storedPayload: Int32
+        private let storedStart: Int32
+        private let storedLeft, storedRight, storedDistance, storedLeftAnchor, storedRightAnchor: UInt16
+        let isNear: Bool
+        let isExclusion: Bool
+        let language: LanguageMask
         /// One word, not a prefix: indexed by that word and its stem only, so a candidate matches.
         var isSingleWord = false
+
+        init(payload: Payload, start: Int, left: Int, right: Int, distance: Int, isNear: Bool, isExclusion: Bool, language: LanguageMask, leftAnchor: Int, rightAnchor: Int) {
+            storedPayload = Int32(payload)
+            storedStart = Int32(start)
+            // No comment's sentence is 65,535 words long: a larger NEAR distance means the same.
+            (storedLeft, storedRight, storedDistance) = (UInt16(left), UInt16(right), UInt16(clamping: distance))
+            (storedLeftAnchor, storedRightAnchor) = (UInt16(leftAnchor), UInt16(rightAnchor))
+            (self.isNear, self.isExclusion, self.language) = (isNear, isExclusion, language)
+        }
+
+        var payload: Payload { Int(storedPayload) }
+        var start: Int { Int(storedStart) }
+        var left: Int { Int(storedLeft) }
+        /// Words of a NEAR term's right side (0 for a sequence).
+        var right: Int { Int(storedRight) }
+        var distance: Int { Int(storedDistance) }
         /// The word of each side the entry is indexed by (its offset in the side, `anchor(of:)`), so
         /// that "customer service was slow" is looked at where "slow" occurs, not at every "service".
-        var leftAnchor = 0
-        var rightAnchor = 0
+        var leftAnchor: Int { Int(storedLeftAnchor) }
+        var rightAnchor: Int { Int(storedRightAnchor) }
     }
 
     /// A set of languages as bits, for filtering candidates without hashing.
@@ -63,7 +78,14 @@ public struct TermIndex: Sendable {
     private var terms: [TermPattern] = []
     private var entries: [Entry] = []
     private var wordRules: [WordRule] = []
-    private var prefixes: [String] = []
+    /// The UTF-8 bytes of every prefix back to back: prefix `n` is
+    /// `prefixBytes[prefixStarts[n] ..< prefixStarts[n + 1]]`. Compared byte by byte with a token's
+    /// normal form (both NFKC): a prefix test costs no Unicode-aware string comparison.
+    private var prefixBytes: [UInt8] = []
+    private var prefixStarts: [Int32] = [0]
+    /// Per prefix: its first three scalars packed (`TokenIDs.prefixKey`); a token whose key differs
+    /// cannot start with it, which settles most prefix tests without reading the token's text.
+    private var prefixKeyOf: [UInt64] = []
     /// Entry indexes by the interned first word (or its stem) of a side.
     private var byWord = PostingLists()
     private var byStem = PostingLists()
@@ -105,17 +127,14 @@ public struct TermIndex: Sendable {
     ) {
         let sides = Self.sides(of: term)
         let index = entries.count
-        var entry = Entry(payload: payload, start: wordRules.count, left: sides[0].count, right: 0, distance: 0, isNear: false, isExclusion: term.isExclusion, language: LanguageMask(language))
-        if case .near(_, let right, let distance) = term.shape {
-            entry.right = right.count
-            entry.distance = distance
-            entry.isNear = true
-        }
+        let start = wordRules.count
         for words in sides {
             for word in words {
                 if word.isPrefix {
-                    prefixes.append(word.text)
-                    wordRules.append(WordRule(word: -1, stem: -1, prefix: Int32(prefixes.count - 1)))
+                    prefixBytes += word.text.utf8
+                    prefixStarts.append(Int32(prefixBytes.count))
+                    prefixKeyOf.append(TokenIDs.prefixKey(word.text))
+                    wordRules.append(WordRule(word: -1, stem: -1, prefix: Int32(prefixStarts.count - 2)))
                 } else {
                     let stem = stemmer?.stem(word.text) ?? word.text
                     wordRules.append(WordRule(
@@ -123,15 +142,19 @@ public struct TermIndex: Sendable {
                 }
             }
         }
-        entry.leftAnchor = Self.anchor(of: sides[0], termsUsing: termsUsing)
-        entry.rightAnchor = entry.isNear ? Self.anchor(of: sides[1], termsUsing: termsUsing) : 0
+        var distance = 0
+        if case .near(_, _, let near) = term.shape { distance = near }
+        let entry = Entry(
+            payload: payload, start: start, left: sides[0].count, right: sides.count > 1 ? sides[1].count : 0, distance: distance,
+            isNear: sides.count > 1, isExclusion: term.isExclusion, language: LanguageMask(language),
+            leftAnchor: Self.anchor(of: sides[0], termsUsing: termsUsing), rightAnchor: sides.count > 1 ? Self.anchor(of: sides[1], termsUsing: termsUsing) : 0)
         terms.append(term)
         entries.append(entry)
         // Index by the anchor word of each side, so NEAR terms are found from either end.
         for anchor in [entry.start + entry.leftAnchor, entry.start + entry.left + entry.rightAnchor].prefix(entry.isNear ? 2 : 1) {
             let rule = wordRules[anchor]
             if rule.prefix >= 0 {
-                byPrefix.append(index, to: prefixKeys.number(adding: TokenIDs.prefixKey(prefixes[Int(rule.prefix)])))
+                byPrefix.append(index, to: prefixKeys.number(adding: prefixKeyOf[Int(rule.prefix)]))
             } else {
                 byWord.append(index, to: Int(rule.word))
                 if rule.stem >= 0 { byStem.append(index, to: Int(rule.stem)) }
@@ -143,12 +166,15 @@ public struct TermIndex: Sendable {
         }
     }
 
-    /// The offset of the word a side is indexed by: a whole word rather than a prefix, then the
-    /// word the fewest terms of the index use (the domain's hub words — "service", "delivery" —
-    /// are also the commonest in comments), then the longest, then the first. Fewer candidates
-    /// are verified per token.
+    /// The offset of the word a side is indexed by: a whole word rather than a prefix, then one
+    /// that is not frequent in any comment (not a function word, more than two letters: "and",
+    /// "jeg", "on"), then the word the fewest terms of the index use (the domain's hub words —
+    /// "service", "delivery" — are also the commonest in comments), then the longest, then the
+    /// first. Fewer candidates are verified per token.
     private static func anchor(of words: [TermPattern.Word], termsUsing: [String: Int]) -> Int {
-        func rank(_ word: TermPattern.Word) -> (Int, Int, Int) { (word.isPrefix ? 1 : 0, termsUsing[word.text] ?? 0, -word.text.count) }
+        func rank(_ word: TermPattern.Word) -> (Int, Int, Int, Int) {
+            (word.isPrefix ? 1 : 0, word.text.count <= 2 || FunctionWords.contains(word.text) ? 1 : 0, termsUsing[word.text] ?? 0, -word.text.count)
+        }
         var best = 0
         for offset in words.indices.dropFirst() where rank(words[offset]) < rank(words[best]) { best = offset }
         return best
@@ -176,19 +202,21 @@ public struct TermIndex: Sendable {
         var found: [Match] = []
         guard !entries.isEmpty else { return found }
         var candidates: [Int] = []
+        candidates.reserveCapacity(32)
         // Matches are found at their anchor word; ones starting before it are put in text order.
         var inOrder = true
         for position in ids.wordTokens.indices {
             candidates.removeAll(keepingCapacity: true)
             let tokenIndex = ids.wordTokens[position]
             let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
-            byWord.collect(Int(word), into: &candidates)
-            if Self.isInflected(word: word, stem: stem) { byStem.collect(Int(stem), into: &candidates) }
-            if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]) {
-                byPrefix.collect(prefix, into: &candidates)
+            var lists = byWord.collect(Int(word), into: &candidates) ? 1 : 0
+            if Self.isInflected(word: word, stem: stem), byStem.collect(Int(stem), into: &candidates) { lists += 1 }
+            if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]), byPrefix.collect(prefix, into: &candidates) {
+                lists += 1
             }
-            if !candidates.isEmpty {
-                candidates.formSortedUnique()
+            if lists > 0 {
+                // One list is already unique, in decreasing order.
+                if lists == 1 { candidates.reverse() } else { candidates.formSortedUnique() }
                 for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
                     let entry = entries[candidate]
                     if entry.isSingleWord {
@@ -204,7 +232,7 @@ public struct TermIndex: Sendable {
             for part in ids.compoundParts(of: tokenIndex) where singleWords.contains(Int(ids.compoundPartIDs[part])) {
                 candidates.removeAll(keepingCapacity: true)
                 singleWords.collect(Int(ids.compoundPartIDs[part]), into: &candidates)
-                candidates.sort()
+                candidates.reverse()
                 for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
                     found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
                 }
@@ -227,7 +255,8 @@ public struct TermIndex: Sendable {
             let rule = wordRules[start + offset]
             let tokenIndex = ids.wordTokens[position + offset]
             if rule.prefix >= 0 {
-                guard text.tokens[tokenIndex].normalized.hasPrefix(prefixes[Int(rule.prefix)]) else { return false }
+                guard ids.prefixKeys[tokenIndex] == prefixKeyOf[Int(rule.prefix)], hasPrefix(text.tokens[tokenIndex].normalized, Int(rule.prefix))
+                else { return false }
             } else if ids.words[tokenIndex] != rule.word,
                 rule.stem < 0 || ids.stems[tokenIndex] != rule.stem || !Self.isInflected(word: ids.words[tokenIndex], stem: ids.stems[tokenIndex])
             {
@@ -235,6 +264,17 @@ public struct TermIndex: Sendable {
             }
         }
         return true
+    }
+
+    /// Whether `word` starts with the bytes of prefix number `prefix`.
+    private func hasPrefix(_ word: String, _ prefix: Int) -> Bool {
+        let start = Int(prefixStarts[prefix]), length = Int(prefixStarts[prefix + 1]) - start
+        var word = word
+        return word.withUTF8 { bytes in
+            guard bytes.count >= length else { return false }
+            for offset in 0..<length where bytes[offset] != prefixBytes[start + offset] { return false }
+            return true
+        }
     }
 
     /// The token range of `entry` matching with its anchor word at word `anchorPosition`, if it does.
