@@ -42,17 +42,19 @@ public struct TermIndex: Sendable {
         private let storedLeft, storedRight, storedDistance, storedLeftAnchor, storedRightAnchor: UInt16
         let isNear: Bool
         let isExclusion: Bool
+        /// A NEAR term is looked for where its right side's anchor word occurs (else its left's).
+        let isAnchoredRight: Bool
         let language: LanguageMask
         /// One word, not a prefix: indexed by that word and its stem only, so a candidate matches.
         var isSingleWord = false
 
-        init(payload: Payload, start: Int, left: Int, right: Int, distance: Int, isNear: Bool, isExclusion: Bool, language: LanguageMask, leftAnchor: Int, rightAnchor: Int) {
+        init(payload: Payload, start: Int, left: Int, right: Int, distance: Int, isNear: Bool, isExclusion: Bool, isAnchoredRight: Bool, language: LanguageMask, leftAnchor: Int, rightAnchor: Int) {
             storedPayload = Int32(payload)
             storedStart = Int32(start)
             // No comment's sentence is 65,535 words long: a larger NEAR distance means the same.
             (storedLeft, storedRight, storedDistance) = (UInt16(left), UInt16(right), UInt16(clamping: distance))
             (storedLeftAnchor, storedRightAnchor) = (UInt16(leftAnchor), UInt16(rightAnchor))
-            (self.isNear, self.isExclusion, self.language) = (isNear, isExclusion, language)
+            (self.isNear, self.isExclusion, self.isAnchoredRight, self.language) = (isNear, isExclusion, isAnchoredRight, language)
         }
 
         var payload: Payload { Int(storedPayload) }
@@ -61,8 +63,9 @@ public struct TermIndex: Sendable {
         /// Words of a NEAR term's right side (0 for a sequence).
         var right: Int { Int(storedRight) }
         var distance: Int { Int(storedDistance) }
-        /// The word of each side the entry is indexed by (its offset in the side, `anchor(of:)`), so
-        /// that "customer service was slow" is looked at where "slow" occurs, not at every "service".
+        /// Each side's anchor word (its offset in the side, `anchor(of:)`), by which the entry is
+        /// indexed, so that "customer service was slow" is looked at where "slow" occurs, not at
+        /// every "service"; a NEAR term by one side's only (`isAnchoredRight`).
         var leftAnchor: Int { Int(storedLeftAnchor) }
         var rightAnchor: Int { Int(storedRightAnchor) }
     }
@@ -144,21 +147,24 @@ public struct TermIndex: Sendable {
         }
         var distance = 0
         if case .near(_, _, let near) = term.shape { distance = near }
+        let leftAnchor = Self.anchor(of: sides[0], termsUsing: termsUsing)
+        let rightAnchor = sides.count > 1 ? Self.anchor(of: sides[1], termsUsing: termsUsing) : 0
+        // A NEAR term is indexed by one side's anchor — the better of the two — and the other side
+        // is sought around it, either before or after: indexing both sides would find each match twice.
+        let isAnchoredRight = sides.count > 1
+            && Self.anchorRank(sides[1][rightAnchor], termsUsing: termsUsing) < Self.anchorRank(sides[0][leftAnchor], termsUsing: termsUsing)
         let entry = Entry(
             payload: payload, start: start, left: sides[0].count, right: sides.count > 1 ? sides[1].count : 0, distance: distance,
-            isNear: sides.count > 1, isExclusion: term.isExclusion, language: LanguageMask(language),
-            leftAnchor: Self.anchor(of: sides[0], termsUsing: termsUsing), rightAnchor: sides.count > 1 ? Self.anchor(of: sides[1], termsUsing: termsUsing) : 0)
+            isNear: sides.count > 1, isExclusion: term.isExclusion, isAnchoredRight: isAnchoredRight, language: LanguageMask(language),
+            leftAnchor: leftAnchor, rightAnchor: rightAnchor)
         terms.append(term)
         entries.append(entry)
-        // Index by the anchor word of each side, so NEAR terms are found from either end.
-        for anchor in [entry.start + entry.leftAnchor, entry.start + entry.left + entry.rightAnchor].prefix(entry.isNear ? 2 : 1) {
-            let rule = wordRules[anchor]
-            if rule.prefix >= 0 {
-                byPrefix.append(index, to: prefixKeys.number(adding: prefixKeyOf[Int(rule.prefix)]))
-            } else {
-                byWord.append(index, to: Int(rule.word))
-                if rule.stem >= 0 { byStem.append(index, to: Int(rule.stem)) }
-            }
+        let rule = wordRules[isAnchoredRight ? start + entry.left + rightAnchor : start + leftAnchor]
+        if rule.prefix >= 0 {
+            byPrefix.append(index, to: prefixKeys.number(adding: prefixKeyOf[Int(rule.prefix)]))
+        } else {
+            byWord.append(index, to: Int(rule.word))
+            if rule.stem >= 0 { byStem.append(index, to: Int(rule.stem)) }
         }
         if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
             singleWords.append(index, to: Int(wordRules[entry.start].word))
@@ -172,12 +178,17 @@ public struct TermIndex: Sendable {
     /// "service", "delivery" — are also the commonest in comments), then the longest, then the
     /// first. Fewer candidates are verified per token.
     private static func anchor(of words: [TermPattern.Word], termsUsing: [String: Int]) -> Int {
-        func rank(_ word: TermPattern.Word) -> (Int, Int, Int, Int) {
-            (word.isPrefix ? 1 : 0, word.text.count <= 2 || FunctionWords.contains(word.text) ? 1 : 0, termsUsing[word.text] ?? 0, -word.text.count)
-        }
         var best = 0
-        for offset in words.indices.dropFirst() where rank(words[offset]) < rank(words[best]) { best = offset }
+        for offset in words.indices.dropFirst()
+        where anchorRank(words[offset], termsUsing: termsUsing) < anchorRank(words[best], termsUsing: termsUsing) {
+            best = offset
+        }
         return best
+    }
+
+    /// How poor an anchor `word` is (lower is better), by the order `anchor(of:)` describes.
+    private static func anchorRank(_ word: TermPattern.Word, termsUsing: [String: Int]) -> (Int, Int, Int, Int) {
+        (word.isPrefix ? 1 : 0, word.text.count <= 2 || FunctionWords.contains(word.text) ? 1 : 0, termsUsing[word.text] ?? 0, -word.text.count)
     }
 
     /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match lying
@@ -222,9 +233,14 @@ public struct TermIndex: Sendable {
                     if entry.isSingleWord {
                         // Found by its word or stem: nothing left to compare.
                         found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
-                    } else if let range = verify(entry, anchoredAt: position, ids: ids, text: text) {
+                    } else if entry.isNear {
+                        for range in nearMatches(entry, anchoredAt: position, ids: ids, text: text) {
+                            found.append(match(candidate, range))
+                            inOrder = false
+                        }
+                    } else if let range = sequenceMatch(entry, anchoredAt: position, ids: ids, text: text) {
                         found.append(match(candidate, range))
-                        if entry.leftAnchor > 0 || entry.isNear { inOrder = false }
+                        if entry.leftAnchor > 0 { inOrder = false }
                     }
                 }
             }
@@ -277,19 +293,21 @@ public struct TermIndex: Sendable {
         }
     }
 
-    /// The token range of `entry` matching with its anchor word at word `anchorPosition`, if it does.
-    private func verify(_ entry: Entry, anchoredAt anchorPosition: Int, ids: TokenIDs, text: AnalyzedText) -> Range<Int>? {
-        let words = ids.wordTokens
-        guard entry.isNear else {
-            let position = anchorPosition - entry.leftAnchor
-            guard position >= 0, sideMatches(start: entry.start, count: entry.left, at: position, ids: ids, text: text) else { return nil }
-            return words[position]..<(words[position + entry.left - 1] + 1)
-        }
-        // Anchor on whichever side has its anchor word here; look for the other within the distance.
+    /// The token range of sequence `entry` matching with its anchor word at word `anchorPosition`, if it does.
+    private func sequenceMatch(_ entry: Entry, anchoredAt anchorPosition: Int, ids: TokenIDs, text: AnalyzedText) -> Range<Int>? {
+        let position = anchorPosition - entry.leftAnchor
+        guard position >= 0, sideMatches(start: entry.start, count: entry.left, at: position, ids: ids, text: text) else { return nil }
+        return ids.wordTokens[position]..<(ids.wordTokens[position + entry.left - 1] + 1)
+    }
+
+    /// The token ranges of NEAR `entry` matching with the anchor word of the side it is indexed by
+    /// at word `anchorPosition`: one per occurrence of the other side within the distance.
+    private func nearMatches(_ entry: Entry, anchoredAt anchorPosition: Int, ids: TokenIDs, text: AnalyzedText) -> [Range<Int>] {
         let left = Side(start: entry.start, count: entry.left, anchor: entry.leftAnchor)
         let right = Side(start: entry.start + entry.left, count: entry.right, anchor: entry.rightAnchor)
-        return near(anchor: left, other: right, distance: entry.distance, at: anchorPosition, ids: ids, text: text)
-            ?? near(anchor: right, other: left, distance: entry.distance, at: anchorPosition, ids: ids, text: text)
+        return entry.isAnchoredRight
+            ? near(anchor: right, other: left, distance: entry.distance, at: anchorPosition, ids: ids, text: text)
+            : near(anchor: left, other: right, distance: entry.distance, at: anchorPosition, ids: ids, text: text)
     }
 
     /// One side of a NEAR term: its word rules and the offset of its anchor word.
@@ -299,14 +317,15 @@ public struct TermIndex: Sendable {
         var anchor: Int
     }
 
-    /// The range of `anchor` matching with its anchor word at `anchorPosition` and `other` within
-    /// `distance` words of it in the same sentence, if both do.
-    private func near(anchor: Side, other: Side, distance: Int, at anchorPosition: Int, ids: TokenIDs, text: AnalyzedText) -> Range<Int>? {
+    /// The ranges of `anchor` matching with its anchor word at `anchorPosition` together with each
+    /// match of `other` within `distance` words of it in the same sentence.
+    private func near(anchor: Side, other: Side, distance: Int, at anchorPosition: Int, ids: TokenIDs, text: AnalyzedText) -> [Range<Int>] {
         let words = ids.wordTokens
         let position = anchorPosition - anchor.anchor
         guard position >= 0, sideMatches(start: anchor.start, count: anchor.count, at: position, ids: ids, text: text),
             let sentence = text.sentences.first(where: { $0.tokenRange.contains(words[position]) })?.tokenRange
-        else { return nil }
+        else { return [] }
+        var ranges: [Range<Int>] = []
         let low = max(0, position - distance - other.count + 1)
         let high = min(words.count - 1, position + anchor.count - 1 + distance)
         for start in low...max(low, high) where start + other.count <= words.count
@@ -316,9 +335,9 @@ public struct TermIndex: Sendable {
         {
             let first = min(start, position)
             let last = max(start + other.count, position + anchor.count) - 1
-            return words[first]..<(words[last] + 1)
+            ranges.append(words[first]..<(words[last] + 1))
         }
-        return nil
+        return ranges
     }
 
     /// Whether a token matches term words by its stem: only when it is an inflected form (its stem

@@ -19,7 +19,7 @@ import VerbatimText
                 terms: {en: ["delivery charge", "shipping NEAR/3 expensive", '-"free delivery charge"']}
           - id: service
             label: {en: Service, da: Service}
-            terms: {en: [driver, staff, rude, helpful], da: [chauffør, personale]}
+            terms: {en: [driver, staff, rude, helpful, '-"staff NEAR/2 shortage"'], da: [chauffør, personale]}
           - id: waiting
             label: {en: Waiting, da: Ventetid}
             terms: {en: [wait, "in the phone queue"]}
@@ -99,6 +99,10 @@ import VerbatimText
         #expect(themes("shipping was fast and the rest of the order was expensive").contains("delivery.cost") == false)
         #expect(themes("There was a delivery charge").contains("delivery.cost"))
         #expect(themes("There was no free delivery charge").contains("delivery.cost") == false)
+        #expect(themes("expensive shipping, again").contains("delivery.cost"))  // either order
+        // A NEAR exclusion covers every occurrence of either side within the distance.
+        #expect(themes("Staff shortage hurts staff") == [])
+        #expect(themes("Staff shortage, but the staff stayed calm") == ["service"])
     }
 
     @Test func patternsRunWhereTheirWordsOccur() {
