@@ -217,7 +217,7 @@ public struct TermIndex: Sendable {
         // Matches are found at their anchor word; ones starting before it are put in text order.
         var inOrder = true
         for position in ids.wordTokens.indices {
-            candidates.removeAll(keepingCapacity: true)
+            if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
             let tokenIndex = ids.wordTokens[position]
             let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
             var lists = byWord.collect(Int(word), into: &candidates) ? 1 : 0
