@@ -5,8 +5,8 @@ import VerbatimText
 
 /// Our own corpora are regression tests: the product's sentiment labels (with `mixed`) and
 /// top-level themes must stay at least as good as the figures reported in the README (sentiment
-/// accuracy 0.576 English, 0.619 Danish; theme micro-F1 0.830 / 0.831 on the survey comments and
-/// 0.787 / 0.795 on the held-out support queries).
+/// accuracy 0.576 English, 0.619 Danish; theme micro-F1 0.851 / 0.851 on the survey comments,
+/// 0.884 / 0.889 on the support queries and 0.804 / 0.758 on the blind held-out comments).
 @Suite struct CorpusRegressionTests {
     let analyzer = try! Analyzer(SentimentScorerTests.lexicons)
 
@@ -47,12 +47,18 @@ import VerbatimText
     }
 
     @Test func themesOnTheSurveyComments() throws {
-        #expect(try themeF1("en/survey-comments.tsv") >= 0.825)
-        #expect(try themeF1("da/survey-comments.tsv") >= 0.825)
+        #expect(try themeF1("en/survey-comments.tsv") >= 0.845)
+        #expect(try themeF1("da/survey-comments.tsv") >= 0.845)
     }
 
-    @Test func themesOnTheHeldOutSupportQueries() throws {
-        #expect(try themeF1("en/support-queries.tsv") >= 0.78)
-        #expect(try themeF1("da/support-queries.tsv") >= 0.79)
+    @Test func themesOnTheSupportQueries() throws {
+        #expect(try themeF1("en/support-queries.tsv") >= 0.875)
+        #expect(try themeF1("da/support-queries.tsv") >= 0.88)
+    }
+
+    /// Only the figure: no rule is written from these comments' misses (`corpora/README.md`).
+    @Test func themesOnTheBlindHeldOutComments() throws {
+        #expect(try themeF1("en/holdout-comments.tsv") >= 0.795)
+        #expect(try themeF1("da/holdout-comments.tsv") >= 0.75)
     }
 }
