@@ -191,8 +191,9 @@ public struct TermIndex: Sendable {
         (word.isPrefix ? 1 : 0, word.text.count <= 2 || FunctionWords.contains(word.text) ? 1 : 0, termsUsing[word.text] ?? 0, -word.text.count)
     }
 
-    /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match lying
-    /// inside an exclusion match of the same payload is dropped — and are not returned themselves.
+    /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match that
+    /// overlaps an exclusion match of the same payload is dropped ("the product" in "the product
+    /// page" by `-"product page"`) — and are not returned themselves.
     /// Only terms of `languages` match.
     public func matches(in text: AnalyzedText, ids: TokenIDs, languages: [Language]) -> [Match] {
         let all = allMatches(in: text, ids: ids, languages: LanguageMask(languages))
@@ -200,8 +201,7 @@ public struct TermIndex: Sendable {
         guard !exclusions.isEmpty else { return all }
         return all.filter { match in
             !match.isExclusion && !exclusions.contains { exclusion in
-                exclusion.payload == match.payload && exclusion.tokenRange.lowerBound <= match.tokenRange.lowerBound
-                    && exclusion.tokenRange.upperBound >= match.tokenRange.upperBound
+                exclusion.payload == match.payload && exclusion.tokenRange.overlaps(match.tokenRange)
             }
         }
     }

@@ -16,7 +16,7 @@ import VerbatimText
             children:
               - id: delivery.cost
                 label: {en: Delivery cost, da: Fragtpris}
-                terms: {en: ["delivery charge", "shipping NEAR/3 expensive", '-"free delivery charge"']}
+                terms: {en: ["delivery charge", "shipping NEAR/3 expensive", '-"free delivery charge"', '-"charge NEAR/2 refunded"']}
           - id: service
             label: {en: Service, da: Service}
             terms: {en: [driver, staff, rude, helpful, '-"staff NEAR/2 shortage"'], da: [chauffør, personale]}
@@ -103,6 +103,9 @@ import VerbatimText
         // A NEAR exclusion covers every occurrence of either side within the distance.
         #expect(themes("Staff shortage hurts staff") == [])
         #expect(themes("Staff shortage, but the staff stayed calm") == ["service"])
+        // An exclusion drops a hit it overlaps, not only one inside it: "delivery charge" by "charge NEAR/2 refunded".
+        #expect(themes("The delivery charge was refunded").contains("delivery.cost") == false)
+        #expect(themes("The delivery charge was steep").contains("delivery.cost"))
     }
 
     @Test func patternsRunWhereTheirWordsOccur() {
