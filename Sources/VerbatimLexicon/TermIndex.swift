@@ -89,7 +89,7 @@ public struct TermIndex: Sendable {
     /// Per prefix: its first three scalars packed (`TokenIDs.prefixKey`); a token whose key differs
     /// cannot start with it, which settles most prefix tests without reading the token's text.
     private var prefixKeyOf: [UInt64] = []
-    /// Entry indexes by the interned first word (or its stem) of a side.
+    /// Entry indexes by the interned anchor word (or its stem) of the side an entry is indexed by.
     private var byWord = PostingLists()
     private var byStem = PostingLists()
     /// Prefix terms by the first three scalars of the prefix (every prefix has at least three),
