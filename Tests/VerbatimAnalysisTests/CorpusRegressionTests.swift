@@ -5,8 +5,9 @@ import VerbatimText
 
 /// Our own corpora are regression tests: the product's sentiment labels (with `mixed`) and
 /// top-level themes must stay at least as good as the figures reported in the README (sentiment
-/// accuracy 0.576 English, 0.619 Danish; theme micro-F1 0.851 / 0.851 on the survey comments,
-/// 0.884 / 0.889 on the support queries and 0.804 / 0.758 on the blind held-out comments).
+/// accuracy 0.576 English, 0.619 Danish; theme micro-F1 0.853 / 0.853 on the survey comments,
+/// 0.887 / 0.891 on the support queries, 0.858 / 0.842 on the first held-out comments (tuned on
+/// since) and 0.768 / 0.767 on the second, blind, held-out comments).
 @Suite struct CorpusRegressionTests {
     let analyzer = try! Analyzer(SentimentScorerTests.lexicons)
 
@@ -52,13 +53,18 @@ import VerbatimText
     }
 
     @Test func themesOnTheSupportQueries() throws {
-        #expect(try themeF1("en/support-queries.tsv") >= 0.875)
-        #expect(try themeF1("da/support-queries.tsv") >= 0.88)
+        #expect(try themeF1("en/support-queries.tsv") >= 0.88)
+        #expect(try themeF1("da/support-queries.tsv") >= 0.885)
+    }
+
+    @Test func themesOnTheFirstHeldOutComments() throws {
+        #expect(try themeF1("en/holdout-comments.tsv") >= 0.85)
+        #expect(try themeF1("da/holdout-comments.tsv") >= 0.835)
     }
 
     /// Only the figure: no rule is written from these comments' misses (`corpora/README.md`).
     @Test func themesOnTheBlindHeldOutComments() throws {
-        #expect(try themeF1("en/holdout-comments.tsv") >= 0.795)
-        #expect(try themeF1("da/holdout-comments.tsv") >= 0.75)
+        #expect(try themeF1("en/holdout2-comments.tsv") >= 0.76)
+        #expect(try themeF1("da/holdout2-comments.tsv") >= 0.76)
     }
 }
