@@ -47,24 +47,16 @@ import VerbatimText
         return evaluation.microF1
     }
 
-    @Test func themesOnTheSurveyComments() throws {
-        #expect(try themeF1("en/survey-comments.tsv") >= 0.845)
-        #expect(try themeF1("da/survey-comments.tsv") >= 0.845)
-    }
-
-    @Test func themesOnTheSupportQueries() throws {
-        #expect(try themeF1("en/support-queries.tsv") >= 0.88)
-        #expect(try themeF1("da/support-queries.tsv") >= 0.885)
-    }
-
-    @Test func themesOnTheFirstHeldOutComments() throws {
-        #expect(try themeF1("en/holdout-comments.tsv") >= 0.85)
-        #expect(try themeF1("da/holdout-comments.tsv") >= 0.835)
-    }
-
-    /// Only the figure: no rule is written from these comments' misses (`corpora/README.md`).
-    @Test func themesOnTheBlindHeldOutComments() throws {
-        #expect(try themeF1("en/holdout2-comments.tsv") >= 0.76)
-        #expect(try themeF1("da/holdout2-comments.tsv") >= 0.76)
+    /// Each file's floor: the survey comments, the support queries and the first held-out comments
+    /// (all tuned on), and the second held-out comments, which are blind — only their figure is
+    /// used; no rule is written from their misses (`corpora/README.md`).
+    @Test(arguments: [
+        ("en/survey-comments.tsv", 0.845), ("da/survey-comments.tsv", 0.845),
+        ("en/support-queries.tsv", 0.88), ("da/support-queries.tsv", 0.885),
+        ("en/holdout-comments.tsv", 0.85), ("da/holdout-comments.tsv", 0.835),
+        ("en/holdout2-comments.tsv", 0.76), ("da/holdout2-comments.tsv", 0.76),
+    ])
+    func themeMicroF1StaysAtItsFloor(file: String, floor: Double) throws {
+        #expect(try themeF1(file) >= floor)
     }
 }
