@@ -21,8 +21,7 @@ public final class Analyzer {
         let analyzed = text.analyze(comment, language: language)
         let ids = lexicons.ids(of: analyzed)
         let sentiment = lexicons.scorer.score(analyzed, ids: ids)
-        var languages: [Language] = analyzed.language.language == .undetermined ? [.english, .danish] : [analyzed.language.language]
-        if let secondary = analyzed.language.secondary { languages.append(secondary) }
+        let languages = analyzed.language.languagesToConsult
         let (themes, problems) = lexicons.themes.tag(analyzed, ids: ids, sentiment: sentiment, languages: languages)
         let resolved = lexicons.touchpoints.resolve(column: touchpoint, text: analyzed, ids: ids, languages: languages)
         let flagged = lexicons.flags.evaluate(text: analyzed, ids: ids, themes: themes, sentiment: sentiment, score: score, scoreType: scoreType, touchpoint: resolved.id, languages: languages)

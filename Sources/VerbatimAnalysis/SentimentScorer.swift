@@ -23,12 +23,9 @@ public struct SentimentScorer: Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// The lexicons to consult for a comment: its language, then a mixed comment's other language;
-    /// an undetermined comment consults all, English first.
+    /// The lexicons to consult for a comment, in `LanguageGuess.languagesToConsult` order.
     func order(for guess: LanguageGuess) -> [CompiledSentimentLexicon] {
-        var languages: [Language] = guess.language == .undetermined ? [.english, .danish] : [guess.language]
-        if let secondary = guess.secondary { languages.append(secondary) }
-        return languages.compactMap { lexicons[$0] }
+        guess.languagesToConsult.compactMap { lexicons[$0] }
     }
 
     /// The sentiment of `text`, its words looked up here.

@@ -23,6 +23,14 @@ public struct LanguageGuess: Hashable, Sendable {
 
     public var isMixed: Bool { secondary != nil }
 
+    /// The languages whose lexicons the comment is read with: its language, then a mixed comment's
+    /// other one; an undetermined comment is read with both, English first.
+    public var languagesToConsult: [Language] {
+        var languages: [Language] = language == .undetermined ? [.english, .danish] : [language]
+        if let secondary { languages.append(secondary) }
+        return languages
+    }
+
     public init(
         language: Language, confidence: Double, secondary: Language? = nil, source: Source,
         evidence: LanguageEvidence = LanguageEvidence(), cld2: CLD2Detector.Verdict? = nil

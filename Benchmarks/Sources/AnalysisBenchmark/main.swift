@@ -54,7 +54,7 @@ let stages = ["text layer (tokens … compounds)", "vocabulary lookup (shared)",
         let t2 = DispatchTime.now().uptimeNanoseconds
         let sentiment = lexicons.scorer.score(analyzed, ids: ids)
         let t3 = DispatchTime.now().uptimeNanoseconds
-        let languages: [Language] = analyzed.language.language == .undetermined ? [.english, .danish] : [analyzed.language.language]
+        let languages = analyzed.language.languagesToConsult
         let themes = lexicons.themes.tag(analyzed, ids: ids, sentiment: sentiment, languages: languages).themes
         let t4 = DispatchTime.now().uptimeNanoseconds
         let touchpoint = lexicons.touchpoints.resolve(column: nil, text: analyzed, ids: ids, languages: languages)
@@ -115,7 +115,7 @@ func alone(_ body: (Int) -> Int) -> Double {
 }
 let sentimentAlone = alone { lexicons.scorer.score(analyzedComments[$0], ids: allIDs[$0]).contributions.count }
 let themesAlone = alone { index in
-    let languages: [Language] = analyzedComments[index].language.language == .undetermined ? [.english, .danish] : [analyzedComments[index].language.language]
+    let languages = analyzedComments[index].language.languagesToConsult
     return lexicons.themes.tag(analyzedComments[index], ids: allIDs[index], sentiment: sentiments[index], languages: languages).themes.count
 }
 print(String(format: "each alone in a loop: sentiment %.3f s, themes %.3f s (%.2f×)", sentimentAlone, themesAlone, themesAlone / sentimentAlone))
