@@ -41,9 +41,10 @@ public struct FlagEvaluator: Sendable {
         var patternEvidence: [Int: [Evidence]] = [:]
         var problems: [String] = []
         var locator: TokenLocator?
-        for number in patterns.selected(for: ids, in: text, languages: languages) {
-            let (set, pattern) = patterns.patterns[number]
-            let found = pattern.evidence(in: text, locator: &locator)
+        let selection = patterns.selected(for: ids, in: text, languages: languages, locator: &locator)
+        for run in selection.runs {
+            let (set, pattern) = patterns.patterns[run.number]
+            let found = pattern.evidence(in: text, within: run.spans.map { selection.spans[$0] }, locator: &locator)
             patternEvidence[set, default: []] += found.evidence
             if let problem = found.problem { problems.append(problem) }
         }

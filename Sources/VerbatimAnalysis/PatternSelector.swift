@@ -4,12 +4,24 @@ import VerbatimText
 /// The PCRE2 patterns of themes or flags, each with an integer owner (a theme's or a pattern set's
 /// position), chosen per comment by their prefilters: a comment runs only the patterns whose
 /// `requires` words it contains (and those without), of its language, and — for patterns that
-/// need one — only when it holds a digit; never the whole list.
+/// need one — only when it holds a digit; never the whole list. A sentence-scoped pattern runs
+/// only on the sentences that pass these tests.
 struct PatternSelector: Sendable {
+    /// The patterns to run on a comment, and where.
+    struct Selection {
+        /// A pattern (its number) and the sentences to match it in: a range of `spans`, or nil
+        /// for the whole comment.
+        var runs: [(number: Int, spans: Range<Int>?)] = []
+        /// UTF-8 byte spans of sentences, for the runs of sentence-scoped patterns.
+        var spans: [Range<Int>] = []
+    }
+
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
     /// Pattern numbers by the required word's id in the shared vocabulary.
     private let byWord: PostingLists
     private let unconditional: [Int]
+    /// The prefilters of each pattern, apart from the rule (read per comment without copying it).
+    private let filters: [(language: Language?, requiresDigit: Bool, bySentence: Bool)]
 
     init(_ patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)], vocabulary: inout InternTable) {
         self.patterns = patterns
@@ -21,33 +33,76 @@ struct PatternSelector: Sendable {
         }
         self.byWord = byWord
         unconditional = patterns.indices.filter { patterns[$0].rule.requires.isEmpty }
+        filters = patterns.map { ($0.rule.language, $0.rule.requiresDigit, $0.rule.scope == .sentence) }
     }
 
-    /// The numbers (positions in `patterns`) of the patterns to run on `text` (its words: `ids`)
-    /// in a comment of `languages`, in order.
-    func selected(for ids: TokenIDs, in text: AnalyzedText, languages: [Language]) -> [Int] {
-        var numbers = unconditional
+    /// The patterns to run on `text` (its words: `ids`) in a comment of `languages`, in order of
+    /// their numbers (positions in `patterns`). `locator` is built when a sentence needs its bytes.
+    func selected(for ids: TokenIDs, in text: AnalyzedText, languages: [Language], locator: inout TokenLocator?) -> Selection {
+        // Every (pattern, token holding one of its words) pair, as pattern × token count + token.
+        let tokenCount = ids.words.count
+        var pairs: [Int] = []
         if !byWord.isEmpty {
-            for id in ids.words { byWord.collect(Int(id), into: &numbers) }
-        }
-        guard !numbers.isEmpty else { return numbers }
-        numbers.formSortedUnique()
-        var hasDigit: Bool?
-        numbers.removeAll { number in
-            let rule = patterns[number].rule
-            if let language = rule.language, !languages.contains(language) { return true }
-            if rule.requiresDigit {
-                if hasDigit == nil { hasDigit = Self.containsDigit(text.text) }
-                return !hasDigit!
+            for token in 0..<tokenCount where ids.words[token] >= 0 {
+                byWord.forEach(Int(ids.words[token])) { number in pairs.append(number * tokenCount + token) }
             }
-            return false
         }
-        return numbers
+        var selection = Selection()
+        guard !pairs.isEmpty || !unconditional.isEmpty else { return selection }
+        pairs.sort()
+        var hasDigit: Bool?
+        var pair = 0
+        var nextUnconditional = 0
+        while pair < pairs.count || nextUnconditional < unconditional.count {
+            let fromWords = pair < pairs.count ? pairs[pair] / tokenCount : Int.max
+            let number = nextUnconditional < unconditional.count ? min(unconditional[nextUnconditional], fromWords) : fromWords
+            let first = pair
+            while pair < pairs.count, pairs[pair] / tokenCount == number { pair += 1 }
+            if nextUnconditional < unconditional.count, unconditional[nextUnconditional] == number { nextUnconditional += 1 }
+            let filter = filters[number]
+            if let language = filter.language, !languages.contains(language) { continue }
+            if filter.requiresDigit {
+                if hasDigit == nil { hasDigit = Self.containsDigit(text.text, in: nil) }
+                guard hasDigit! else { continue }
+            }
+            guard filter.bySentence else {
+                selection.runs.append((number, nil))
+                continue
+            }
+            if locator == nil { locator = TokenLocator(text) }
+            let spanStart = selection.spans.count
+            appendSentenceSpans(holding: pairs[first..<pair].lazy.map { $0 % tokenCount }, of: text, locator: locator!,
+                                needingDigit: filter.requiresDigit, to: &selection.spans)
+            if selection.spans.count > spanStart { selection.runs.append((number, spanStart..<selection.spans.count)) }
+        }
+        return selection
     }
 
-    /// Whether `text` holds an ASCII digit, read from its UTF-8 storage.
-    private static func containsDigit(_ text: String) -> Bool {
+    /// Appends the byte spans of the sentences of `text` holding one of `tokens` (ascending; every
+    /// sentence when empty: a pattern without `requires`), and a digit when `needingDigit`. The
+    /// sentences' spans tile the text: each reaches to the next one's first token.
+    private func appendSentenceSpans(holding tokens: some Collection<Int>, of text: AnalyzedText, locator: TokenLocator,
+                                     needingDigit: Bool, to spans: inout [Range<Int>]) {
+        var next = tokens.startIndex
+        let sentenceCount = text.sentences.count
+        for index in 0..<sentenceCount {
+            let tokenRange = text.sentences[index].tokenRange
+            if !tokens.isEmpty {
+                while next < tokens.endIndex, tokens[next] < tokenRange.lowerBound { tokens.formIndex(after: &next) }
+                guard next < tokens.endIndex, tokenRange.contains(tokens[next]) else { continue }
+            }
+            let start = index == 0 ? 0 : locator.byteStart(ofToken: tokenRange.lowerBound)
+            let end = index + 1 < sentenceCount ? locator.byteStart(ofToken: text.sentences[index + 1].tokenRange.lowerBound) : locator.byteCount
+            if needingDigit && !Self.containsDigit(text.text, in: start..<end) { continue }
+            spans.append(start..<end)
+        }
+    }
+
+    /// Whether `text` (or the UTF-8 byte span `span` of it; nil: all) holds an ASCII digit.
+    private static func containsDigit(_ text: String, in span: Range<Int>?) -> Bool {
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isDigit) } ?? text.utf8.contains(where: isDigit)
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes in bytes[span ?? 0..<bytes.count].contains(where: isDigit) }
+            ?? Array(utf8)[span ?? 0..<utf8.count].contains(where: isDigit)
     }
 }

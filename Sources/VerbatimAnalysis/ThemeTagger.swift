@@ -31,10 +31,11 @@ public struct ThemeTagger: Sendable {
         }
         var problems: [String] = []
         var locator: TokenLocator?
-        for number in patterns.selected(for: ids, in: text, languages: languages) {
-            let (position, pattern) = patterns.patterns[number]
-            let found = pattern.tokenRanges(in: text, locator: &locator)
-            for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(number))) }
+        let selection = patterns.selected(for: ids, in: text, languages: languages, locator: &locator)
+        for run in selection.runs {
+            let (position, pattern) = patterns.patterns[run.number]
+            let found = pattern.tokenRanges(in: text, within: run.spans.map { selection.spans[$0] }, locator: &locator)
+            for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
         // By theme; within a theme longest spans first, so that a span inside one already kept
@@ -146,10 +147,11 @@ extension Evidence {
 }
 
 extension ThemeTaxonomy.PatternRule {
-    /// The token ranges of the pattern's matches in `text`, or the problem that stopped it (a
-    /// match limit). `locator` is built on first need: most comments hold no pattern's words.
-    func tokenRanges(in text: AnalyzedText, locator: inout TokenLocator?) -> (ranges: [Range<Int>], problem: String?) {
-        switch regex.matches(in: text.text) {
+    /// The token ranges of the pattern's matches in `text` (in its UTF-8 byte `spans`; nil: all
+    /// of it), or the problem that stopped it (a match limit). `locator` is built on first need:
+    /// most comments hold no pattern's words.
+    func tokenRanges(in text: AnalyzedText, within spans: ArraySlice<Range<Int>>?, locator: inout TokenLocator?) -> (ranges: [Range<Int>], problem: String?) {
+        switch regex.matches(in: text.text, within: spans) {
         case .matches(let ranges):
             guard !ranges.isEmpty else { return ([], nil) }
             if locator == nil { locator = TokenLocator(text) }
@@ -159,9 +161,10 @@ extension ThemeTaxonomy.PatternRule {
         }
     }
 
-    /// The pattern's matches in `text` as evidence, or the problem that stopped it.
-    func evidence(in text: AnalyzedText, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
-        let found = tokenRanges(in: text, locator: &locator)
+    /// The pattern's matches in `text` (in its UTF-8 byte `spans`; nil: all of it) as evidence, or
+    /// the problem that stopped it.
+    func evidence(in text: AnalyzedText, within spans: ArraySlice<Range<Int>>?, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
+        let found = tokenRanges(in: text, within: spans, locator: &locator)
         return (found.ranges.map { Evidence(tokenRange: $0, pattern: self, tokens: text.tokens) }, found.problem)
     }
 }
@@ -170,30 +173,48 @@ extension ThemeTaxonomy.PatternRule {
 struct TokenLocator {
     private var starts: [Int] = []
     private var ends: [Int] = []
+    /// The length of the text in UTF-8 bytes.
+    private(set) var byteCount = 0
 
-    /// One walk over the UTF-8 bytes, counting scalars (bytes that do not continue one) up to each
-    /// token's start and end in turn.
+    /// One walk over the UTF-8 bytes, a scalar at a time (its length read from its first byte),
+    /// up to each token's start and end in turn.
     init(_ text: AnalyzedText) {
+        var starts: [Int] = []
+        var ends: [Int] = []
         starts.reserveCapacity(text.tokens.count)
         ends.reserveCapacity(text.tokens.count)
         var string = text.text
-        string.withUTF8 { bytes in
-            var byte = 0
-            var scalar = 0
-            func advance(to target: Int) {
-                while scalar < target, byte < bytes.count {
-                    byte += 1
-                    while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
-                    scalar += 1
+        byteCount = string.withUTF8 { bytes in
+            text.tokens.withUnsafeBufferPointer { tokens in
+                var byte = 0
+                var scalar = 0
+                for index in tokens.indices {
+                    Self.advance(&byte, &scalar, to: tokens[index].range.lowerBound, in: bytes)
+                    starts.append(byte)
+                    Self.advance(&byte, &scalar, to: tokens[index].range.upperBound, in: bytes)
+                    ends.append(byte)
                 }
             }
-            for token in text.tokens {
-                advance(to: token.range.lowerBound)
-                starts.append(byte)
-                advance(to: token.range.upperBound)
-                ends.append(byte)
-            }
+            return bytes.count
         }
+        self.starts = starts
+        self.ends = ends
+    }
+
+    /// Moves `byte` forward a scalar at a time (its length read from its first byte) until
+    /// `scalar` reaches `target` or the text ends.
+    @inline(__always)
+    private static func advance(_ byte: inout Int, _ scalar: inout Int, to target: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+        while scalar < target, byte < bytes.count {
+            let lead = bytes[byte]
+            byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            scalar += 1
+        }
+    }
+
+    /// Where token `index` starts in the UTF-8 bytes (the text's end past the last token).
+    func byteStart(ofToken index: Int) -> Int {
+        index < starts.count ? starts[index] : byteCount
     }
 
     func tokens(coveringUTF8 range: Range<Int>) -> Range<Int>? {

@@ -61,28 +61,39 @@ public final class PCRE2Regex: @unchecked Sendable {
 
     /// Every match in `text` (UTF-8 byte ranges), or why matching stopped.
     public func matches(in text: String) -> Outcome {
+        matches(in: text, within: nil)
+    }
+
+    /// Every match in `text` that lies inside one of `spans` (UTF-8 byte ranges, ascending, not
+    /// overlapping; nil: the whole text), or why matching stopped. Each span is matched as if the
+    /// text ended there (`$` does not match at a span end inside the text); lookbehinds still see
+    /// the text before the span.
+    public func matches(in text: String, within spans: ArraySlice<Range<Int>>?) -> Outcome {
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return .failed("out of memory") }
         defer { pcre2_match_data_free_8(data) }
         var text = text
         return text.withUTF8 { bytes -> Outcome in
             var found: [Range<Int>] = []
-            var start = 0
-            while start <= bytes.count {
+            for span in spans ?? [0..<bytes.count][...] {
                 // A Swift string is valid UTF-8: PCRE2's check of the whole subject on every call is skipped.
-                let result = pcre2_match_8(code, bytes.baseAddress, bytes.count, start, UInt32(PCRE2_NO_UTF_CHECK), data, context)
-                if result == PCRE2_ERROR_NOMATCH { break }
-                if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_DEPTHLIMIT || result == PCRE2_ERROR_HEAPLIMIT {
-                    return .limitExceeded(Self.message(result))
-                }
-                guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return .failed(Self.message(result)) }
-                let range = Int(vector[0])..<Int(vector[1])
-                found.append(range)
-                start = range.upperBound
-                if range.isEmpty {
-                    // Past an empty match, to the next character's first byte: with the UTF check
-                    // skipped, a start inside a character would be undefined behaviour.
-                    start += 1
-                    while start < bytes.count, bytes[start] & 0xC0 == 0x80 { start += 1 }
+                let options = UInt32(PCRE2_NO_UTF_CHECK) | (span.upperBound < bytes.count ? UInt32(PCRE2_NOTEOL) : 0)
+                var start = span.lowerBound
+                while start <= span.upperBound {
+                    let result = pcre2_match_8(code, bytes.baseAddress, span.upperBound, start, options, data, context)
+                    if result == PCRE2_ERROR_NOMATCH { break }
+                    if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_DEPTHLIMIT || result == PCRE2_ERROR_HEAPLIMIT {
+                        return .limitExceeded(Self.message(result))
+                    }
+                    guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return .failed(Self.message(result)) }
+                    let range = Int(vector[0])..<Int(vector[1])
+                    found.append(range)
+                    start = range.upperBound
+                    if range.isEmpty {
+                        // Past an empty match, to the next character's first byte: with the UTF check
+                        // skipped, a start inside a character would be undefined behaviour.
+                        start += 1
+                        while start < span.upperBound, bytes[start] & 0xC0 == 0x80 { start += 1 }
+                    }
                 }
             }
             return .matches(found)

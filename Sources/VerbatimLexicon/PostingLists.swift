@@ -39,6 +39,18 @@ public struct PostingLists: Sendable {
         return true
     }
 
+    /// Calls `body` with each value of the list of `key` (none when `key` is out of range), newest
+    /// first, without building an array.
+    @inline(__always)
+    public func forEach(_ key: Int, _ body: (Int) -> Void) {
+        guard key >= 0, key < heads.count else { return }
+        var posting = heads[key]
+        while posting >= 0 {
+            body(Int(values[Int(posting)]))
+            posting = next[Int(posting)]
+        }
+    }
+
     /// Whether the list of `key` is non-empty.
     @inline(__always)
     public func contains(_ key: Int) -> Bool { key >= 0 && key < heads.count && heads[key] >= 0 }

@@ -21,19 +21,31 @@ public struct ThemeTaxonomy: Sendable {
     /// and, when set, only on comments of `language` and comments holding a digit 0–9: cheap
     /// prefilters that keep patterns off the comments they cannot match.
     public struct PatternRule: Sendable {
+        /// What one run of the pattern sees.
+        public enum Scope: String, Sendable, CaseIterable {
+            /// The whole comment, once any `requires` word occurs anywhere in it (the words are
+            /// context: "contact" anywhere makes an e-mail address a request to be contacted).
+            case comment
+            /// Each sentence holding a `requires` word (and a digit, with `requiresDigit`) on its
+            /// own: the words are part of the match, and a match never crosses a sentence end.
+            case sentence
+        }
+
         public var regex: PCRE2Regex
         public var requires: Set<String>
         /// The one language whose comments the pattern runs on (and undetermined ones); nil: all.
         public var language: Language?
         /// Runs only on comments containing an ASCII digit (patterns about amounts, times, dates).
         public var requiresDigit: Bool
+        public var scope: Scope
         public var origin: EntryOrigin
 
-        public init(regex: PCRE2Regex, requires: Set<String>, language: Language? = nil, requiresDigit: Bool = false, origin: EntryOrigin) {
+        public init(regex: PCRE2Regex, requires: Set<String>, language: Language? = nil, requiresDigit: Bool = false, scope: Scope = .comment, origin: EntryOrigin) {
             self.regex = regex
             self.requires = requires
             self.language = language
             self.requiresDigit = requiresDigit
+            self.scope = scope
             self.origin = origin
         }
     }

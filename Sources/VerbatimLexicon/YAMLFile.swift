@@ -139,7 +139,7 @@ struct YAMLFile {
                 report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
                 continue
             }
-            checkKeys(patternNode, known: ["regex", "requires", "language", "requires_digit"], in: "a pattern")
+            checkKeys(patternNode, known: ["regex", "requires", "language", "requires_digit", "scope"], in: "a pattern")
             var language: Language?
             if let node = patternNode["language"] {
                 guard let parsed = self.language(node, in: "a pattern") else { continue }
@@ -153,6 +153,14 @@ struct YAMLFile {
                 }
                 requiresDigit = value
             }
+            var scope = ThemeTaxonomy.PatternRule.Scope.comment
+            if let word = string(patternNode["scope"], "scope") {
+                guard let value = ThemeTaxonomy.PatternRule.Scope(rawValue: word.lowercased()) else {
+                    report(.error, "yaml-shape", "scope should be comment or sentence, not '\(word)'", at: patternNode["scope"])
+                    continue
+                }
+                scope = value
+            }
             do {
                 let requires = sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
                 let compiled = try PCRE2Regex(regex)
@@ -161,7 +169,7 @@ struct YAMLFile {
                     continue
                 }
                 rules.append(ThemeTaxonomy.PatternRule(
-                    regex: compiled, requires: Set(requires), language: language, requiresDigit: requiresDigit, origin: origin(patternNode)))
+                    regex: compiled, requires: Set(requires), language: language, requiresDigit: requiresDigit, scope: scope, origin: origin(patternNode)))
                 if requires.isEmpty {
                     report(.warning, "pattern-without-prefilter", "pattern runs on every comment; give it 'requires' words", at: patternNode)
                 }

@@ -5,9 +5,10 @@ import VerbatimText
 
 /// Our own corpora are regression tests: the product's sentiment labels (with `mixed`) and
 /// top-level themes must stay at least as good as the figures reported in the README (sentiment
-/// accuracy 0.576 English, 0.619 Danish; theme micro-F1 0.853 / 0.853 on the survey comments,
-/// 0.887 / 0.891 on the support queries, 0.858 / 0.842 on the first held-out comments (tuned on
-/// since) and 0.768 / 0.767 on the second, blind, held-out comments).
+/// accuracy 0.576 English, 0.619 Danish; theme micro-F1, on the labels of the settled guide,
+/// 0.850 / 0.852 on the survey comments, 0.884 / 0.883 on the support queries, 0.865 / 0.847 on
+/// the first held-out comments (tuned on since) and 0.782 / 0.790 on the second, blind, held-out
+/// comments).
 @Suite struct CorpusRegressionTests {
     let analyzer = try! Analyzer(SentimentScorerTests.lexicons)
 
@@ -52,9 +53,9 @@ import VerbatimText
     /// used; no rule is written from their misses (`corpora/README.md`).
     @Test(arguments: [
         ("en/survey-comments.tsv", 0.845), ("da/survey-comments.tsv", 0.845),
-        ("en/support-queries.tsv", 0.88), ("da/support-queries.tsv", 0.885),
-        ("en/holdout-comments.tsv", 0.85), ("da/holdout-comments.tsv", 0.835),
-        ("en/holdout2-comments.tsv", 0.76), ("da/holdout2-comments.tsv", 0.76),
+        ("en/support-queries.tsv", 0.88), ("da/support-queries.tsv", 0.88),
+        ("en/holdout-comments.tsv", 0.86), ("da/holdout-comments.tsv", 0.84),
+        ("en/holdout2-comments.tsv", 0.775), ("da/holdout2-comments.tsv", 0.785),
     ])
     func themeMicroF1StaysAtItsFloor(file: String, floor: Double) throws {
         #expect(try themeF1(file) >= floor)

@@ -166,6 +166,35 @@ import VerbatimText
         #expect(analyzer.analyze("Terrible, awful service", language: .given(.english), score: 6, scoreType: .nps).flags.map(\.id) == ["very_negative_detractor"])
     }
 
+    @Test func aSentenceScopedPatternMatchesOnlyInsideTheSentencesHoldingItsWords() throws {
+        func waitingEvidence(scope: String, in comment: String) throws -> [String] {
+            let layer = try Self.layer(["themes.yaml": """
+                themes:
+                  - id: waiting
+                    patterns:
+                      - regex: '\\bwaited\\b[^0-9]{0,30}?[0-9]+\\s*minutes|\\bwaited\\s*[.!]*\\s*$'
+                        requires: [waited]
+                        requires_digit: true
+                        scope: \(scope)
+                """])
+            var stack = try LexiconStack(layers: [Self.bundled])
+            stack.themes = try LexiconStack(layers: [layer]).themes
+            let result = try Analyzer(try CompiledLexicons(stack)).analyze(comment, language: .given(.english))
+            let scalars = Array(comment.unicodeScalars)
+            return result.themes.flatMap { $0.evidence.map { String(String.UnicodeScalarView(scalars[$0.range])) } }
+        }
+        // Within one sentence both scopes find the wait.
+        #expect(try waitingEvidence(scope: "sentence", in: "Fine app. We waited 40 minutes for the driver.") == ["waited 40 minutes"])
+        #expect(try waitingEvidence(scope: "comment", in: "Fine app. We waited 40 minutes for the driver.") == ["waited 40 minutes"])
+        // Across a sentence end only the comment scope reaches the number.
+        let across = "We waited. Then 40 minutes later the parcel was at a neighbour."
+        #expect(try waitingEvidence(scope: "comment", in: across) == ["waited. Then 40 minutes"])
+        #expect(try waitingEvidence(scope: "sentence", in: across).isEmpty)
+        // `$` still means the end of the comment, not of the sentence.
+        #expect(try waitingEvidence(scope: "sentence", in: "Order 5 never came, so we waited.") == ["waited."])
+        #expect(try waitingEvidence(scope: "sentence", in: "Order 5 never came, so we waited. Then it came.").isEmpty)
+    }
+
     @Test func aCatastrophicPatternOnAOneMegabyteCommentIsAReportedProblem() throws {
         // `lexicon check` rejects patterns that explode on its probes ('(a+)+$'); this one passes them
         // (it needs x's) and explodes on a comment of x's: the match limit stops it at run time.
@@ -229,12 +258,16 @@ import VerbatimText
                   - regex: 'c'
                     requires: [c]
                     requires_digits: true
+                  - regex: 'd'
+                    requires: [d]
+                    scope: paragraph
             """
         let found = try diagnostics(["themes.yaml": yaml])
-        #expect(found.count == 3)
+        #expect(found.count == 4)
         #expect(found.contains { $0.hasPrefix("themes.yaml:6:") && $0.contains("unknown language 'fr'") })
         #expect(found.contains { $0.hasPrefix("themes.yaml:9:") && $0.contains("requires_digit should be true or false") })
         #expect(found.contains { $0.hasPrefix("themes.yaml:12:") && $0.contains("unknown key 'requires_digits'") })
+        #expect(found.contains { $0.hasPrefix("themes.yaml:15:") && $0.contains("scope should be comment or sentence, not 'paragraph'") })
     }
 
     @Test func yamlSyntaxErrorsHaveLineAndColumn() throws {
