@@ -44,7 +44,7 @@ public struct FlagEvaluator: Sendable {
         let selection = patterns.selected(for: ids, in: text, languages: languages, locator: &locator)
         for run in selection.runs {
             let (set, pattern) = patterns.patterns[run.number]
-            let found = pattern.evidence(in: text, within: run.spans.map { selection.spans[$0] }, locator: &locator)
+            let found = pattern.evidence(in: text, within: selection.spans(of: run), locator: &locator)
             patternEvidence[set, default: []] += found.evidence
             if let problem = found.problem { problems.append(problem) }
         }

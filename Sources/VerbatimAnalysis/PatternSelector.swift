@@ -14,6 +14,11 @@ struct PatternSelector: Sendable {
         var runs: [(number: Int, spans: Range<Int>?)] = []
         /// UTF-8 byte spans of sentences, for the runs of sentence-scoped patterns.
         var spans: [Range<Int>] = []
+
+        /// The byte spans to match `run`'s pattern in (nil: the whole comment).
+        func spans(of run: (number: Int, spans: Range<Int>?)) -> ArraySlice<Range<Int>>? {
+            run.spans.map { spans[$0] }
+        }
     }
 
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]

@@ -34,7 +34,7 @@ public struct ThemeTagger: Sendable {
         let selection = patterns.selected(for: ids, in: text, languages: languages, locator: &locator)
         for run in selection.runs {
             let (position, pattern) = patterns.patterns[run.number]
-            let found = pattern.tokenRanges(in: text, within: run.spans.map { selection.spans[$0] }, locator: &locator)
+            let found = pattern.tokenRanges(in: text, within: selection.spans(of: run), locator: &locator)
             for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }

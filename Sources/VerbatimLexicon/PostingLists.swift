@@ -29,14 +29,9 @@ public struct PostingLists: Sendable {
     @inline(__always)
     @discardableResult
     public func collect(_ key: Int, into output: inout [Int]) -> Bool {
-        guard key >= 0, key < heads.count else { return false }
-        var posting = heads[key]
-        guard posting >= 0 else { return false }
-        while posting >= 0 {
-            output.append(Int(values[Int(posting)]))
-            posting = next[Int(posting)]
-        }
-        return true
+        let count = output.count
+        forEach(key) { output.append($0) }
+        return output.count > count
     }
 
     /// Calls `body` with each value of the list of `key` (none when `key` is out of range), newest
