@@ -14,6 +14,9 @@ public struct PostingLists: Sendable {
 
     public var isEmpty: Bool { values.isEmpty }
 
+    /// One past the largest key a value was appended to.
+    public var keyCount: Int { heads.count }
+
     /// Appends `value` (no smaller than any value appended before) to the list of `key`; a value
     /// already at the list's head is not added again.
     public mutating func append(_ value: Int, to key: Int) {

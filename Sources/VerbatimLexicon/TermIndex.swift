@@ -89,13 +89,13 @@ public struct TermIndex: Sendable {
     /// Per prefix: its first three scalars packed (`TokenIDs.prefixKey`); a token whose key differs
     /// cannot start with it, which settles most prefix tests without reading the token's text.
     private var prefixKeyOf: [UInt64] = []
-    /// Entry indexes by the interned anchor word (or its stem) of the side an entry is indexed by.
-    private var byWord = PostingLists()
-    private var byStem = PostingLists()
+    /// Entries by the interned anchor word (or its stem) of the side an entry is indexed by.
+    private var byWord = FlatPostingLists<Candidate>()
+    private var byStem = FlatPostingLists<Candidate>()
     /// Prefix terms by the first three scalars of the prefix (every prefix has at least three),
     /// through the prefix key's dense number.
     private var prefixKeys = PrefixKeyTable()
-    private var byPrefix = PostingLists()
+    private var byPrefix = FlatPostingLists<Candidate>()
     /// Single-word terms, for Danish compound parts ("levering" in "leveringstiden").
     private var singleWords = PostingLists()
 
@@ -110,10 +110,41 @@ public struct TermIndex: Sendable {
         for source in terms {
             for word in Set(Self.sides(of: source.term).joined().map(\.text)) { termsUsing[word, default: 0] += 1 }
         }
+        var anchoring = Anchoring()
         for source in terms {
             add(source.term, language: source.language, payload: source.payload, stemmer: stemmers[source.language],
-                termsUsing: termsUsing, vocabulary: &vocabulary)
+                termsUsing: termsUsing, vocabulary: &vocabulary, anchoring: &anchoring)
         }
+        let candidate = { (entry: Int) in
+            Candidate(entry: Int32(entry), otherWord: anchoring.otherWords[entry].word, otherStem: anchoring.otherWords[entry].stem)
+        }
+        byWord = FlatPostingLists(anchoring.byWord, candidate)
+        byStem = FlatPostingLists(anchoring.byStem, candidate)
+        byPrefix = FlatPostingLists(anchoring.byPrefix, candidate)
+    }
+
+    /// An entry in a list of candidates, with a word it needs besides the one it is listed by
+    /// (interned word and stem; −1 when it needs none): a comment that lacks that word, as its
+    /// `WordPresence` tells, passes over the entry without reading it. Words common in comments
+    /// and in terms ("called", "update") head lists of dozens of phrases, most of them absent.
+    private struct Candidate: Sendable {
+        var entry: Int32
+        var otherWord: Int32
+        var otherStem: Int32
+
+        @inline(__always)
+        func mayMatch(in presence: WordPresence.Reader) -> Bool {
+            otherWord < 0 || presence.mayContain(otherWord) || (otherStem >= 0 && presence.mayContain(otherStem))
+        }
+    }
+
+    /// Entry numbers by what they are looked up by, and each entry's other word, gathered while
+    /// terms are compiled.
+    private struct Anchoring {
+        var byWord = PostingLists()
+        var byStem = PostingLists()
+        var byPrefix = PostingLists()
+        var otherWords: [(word: Int32, stem: Int32)] = []
     }
 
     private static func sides(of term: TermPattern) -> [[TermPattern.Word]] {
@@ -126,7 +157,8 @@ public struct TermIndex: Sendable {
     public var isEmpty: Bool { entries.isEmpty }
 
     private mutating func add(
-        _ term: TermPattern, language: Language, payload: Payload, stemmer: Stemmer?, termsUsing: [String: Int], vocabulary: inout InternTable
+        _ term: TermPattern, language: Language, payload: Payload, stemmer: Stemmer?, termsUsing: [String: Int], vocabulary: inout InternTable,
+        anchoring: inout Anchoring
     ) {
         let sides = Self.sides(of: term)
         let index = entries.count
@@ -159,13 +191,19 @@ public struct TermIndex: Sendable {
             leftAnchor: leftAnchor, rightAnchor: rightAnchor)
         terms.append(term)
         entries.append(entry)
-        let rule = wordRules[isAnchoredRight ? start + entry.left + rightAnchor : start + leftAnchor]
+        let anchorOffset = isAnchoredRight ? entry.left + rightAnchor : leftAnchor
+        let rule = wordRules[start + anchorOffset]
         if rule.prefix >= 0 {
-            byPrefix.append(index, to: prefixKeys.number(adding: prefixKeyOf[Int(rule.prefix)]))
+            anchoring.byPrefix.append(index, to: prefixKeys.number(adding: prefixKeyOf[Int(rule.prefix)]))
         } else {
-            byWord.append(index, to: Int(rule.word))
-            if rule.stem >= 0 { byStem.append(index, to: Int(rule.stem)) }
+            anchoring.byWord.append(index, to: Int(rule.word))
+            if rule.stem >= 0 { anchoring.byStem.append(index, to: Int(rule.stem)) }
         }
+        // The other word checked first: the best anchor among the rest (a whole word, rare in terms).
+        let words = Array(sides.joined())
+        let other = words.indices.filter { $0 != anchorOffset && !words[$0].isPrefix }
+            .min { Self.anchorRank(words[$0], termsUsing: termsUsing) < Self.anchorRank(words[$1], termsUsing: termsUsing) }
+        anchoring.otherWords.append(other.map { (wordRules[start + $0].word, wordRules[start + $0].stem) } ?? (-1, -1))
         if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
             singleWords.append(index, to: Int(wordRules[entry.start].word))
             entries[index].isSingleWord = true
@@ -210,8 +248,13 @@ public struct TermIndex: Sendable {
     /// phrase's adjacency.
     /// - Complexity: O(tokens × candidate terms per token).
     func allMatches(in text: AnalyzedText, ids: TokenIDs, languages: LanguageMask) -> [Match] {
+        guard !entries.isEmpty else { return [] }
+        return ids.presence.withReader { allMatches(in: text, ids: ids, languages: languages, present: $0) }
+    }
+
+    private func allMatches(in text: AnalyzedText, ids: TokenIDs, languages: LanguageMask, present: WordPresence.Reader) -> [Match] {
         var found: [Match] = []
-        guard !entries.isEmpty else { return found }
+        found.reserveCapacity(16)
         var candidates: [Int] = []
         candidates.reserveCapacity(32)
         // Matches are found at their anchor word; ones starting before it are put in text order.
@@ -220,14 +263,18 @@ public struct TermIndex: Sendable {
             if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
             let tokenIndex = ids.wordTokens[position]
             let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
-            var lists = byWord.collect(Int(word), into: &candidates) ? 1 : 0
-            if Self.isInflected(word: word, stem: stem), byStem.collect(Int(stem), into: &candidates) { lists += 1 }
-            if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]), byPrefix.collect(prefix, into: &candidates) {
+            var lists = Self.collect(byWord, Int(word), present: present, into: &candidates) ? 1 : 0
+            if Self.isInflected(word: word, stem: stem), Self.collect(byStem, Int(stem), present: present, into: &candidates) {
+                lists += 1
+            }
+            if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]),
+                Self.collect(byPrefix, prefix, present: present, into: &candidates)
+            {
                 lists += 1
             }
             if lists > 0 {
-                // One list is already unique, in decreasing order.
-                if lists == 1 { candidates.reverse() } else { candidates.formSortedUnique() }
+                // One list is already unique, in increasing order.
+                if lists > 1 { candidates.formSortedUnique() }
                 for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
                     let entry = entries[candidate]
                     if entry.isSingleWord {
@@ -258,6 +305,19 @@ public struct TermIndex: Sendable {
             found.sort { ($0.tokenRange.lowerBound, $0.termNumber) < ($1.tokenRange.lowerBound, $1.termNumber) }
         }
         return found
+    }
+
+    /// Appends the entries of the list of `key` in `lists` that may match a comment holding
+    /// `present`; whether there were any.
+    @inline(__always)
+    private static func collect(_ lists: FlatPostingLists<Candidate>, _ key: Int, present: WordPresence.Reader, into output: inout [Int]) -> Bool {
+        let range = lists.range(of: key)
+        guard !range.isEmpty else { return false }
+        let count = output.count
+        lists.elements.withUnsafeBufferPointer { elements in
+            for position in range where elements[position].mayMatch(in: present) { output.append(Int(elements[position].entry)) }
+        }
+        return output.count > count
     }
 
     private func match(_ number: Int, _ tokenRange: Range<Int>) -> Match {

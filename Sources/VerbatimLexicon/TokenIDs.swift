@@ -19,6 +19,8 @@ public struct TokenIDs: Sendable {
     /// Per token: its first three scalars packed (`prefixKey`), which finds the `prefix*` terms
     /// and entries that may match it.
     public var prefixKeys: [UInt64]
+    /// The ids of the comment's words and stems, for ruling out terms whose words it lacks.
+    public var presence = WordPresence()
 
     /// Looks up every token of `text` in `vocabulary`.
     public init(_ text: AnalyzedText, in vocabulary: InternTable) {
@@ -41,6 +43,8 @@ public struct TokenIDs: Sendable {
                 // Most stems are the word itself: one lookup then.
                 stems[index] = stem == text.tokens[index].normalized ? words[index] : vocabulary.id(of: stem) ?? -1
             }
+            presence.insert(words[index])
+            presence.insert(stems[index])
             compoundPartStarts.append(Int32(compoundPartIDs.count))
             if let compound = text.compounds[index] {
                 for part in compound.parts where part.role == .modifier || part.role == .head {
