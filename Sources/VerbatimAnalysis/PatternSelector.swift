@@ -23,7 +23,7 @@ struct PatternSelector: Sendable {
 
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
     /// Pattern numbers by the required word's id in the shared vocabulary.
-    private let byWord: PostingLists
+    private let byWord: FlatPostingLists<Int32>
     private let unconditional: [Int]
     /// The prefilters of each pattern, apart from the rule (read per comment without copying it).
     private let filters: [(language: Language?, requiresDigit: Bool, bySentence: Bool)]
@@ -36,7 +36,7 @@ struct PatternSelector: Sendable {
                 byWord.append(number, to: Int(vocabulary.intern(word)))
             }
         }
-        self.byWord = byWord
+        self.byWord = FlatPostingLists(byWord) { Int32($0) }
         unconditional = patterns.indices.filter { patterns[$0].rule.requires.isEmpty }
         filters = patterns.map { ($0.rule.language, $0.rule.requiresDigit, $0.rule.scope == .sentence) }
     }
@@ -47,9 +47,9 @@ struct PatternSelector: Sendable {
         // Every (pattern, token holding one of its words) pair, as pattern × token count + token.
         let tokenCount = ids.words.count
         var pairs: [Int] = []
-        if !byWord.isEmpty {
-            for token in 0..<tokenCount where ids.words[token] >= 0 {
-                byWord.forEach(Int(ids.words[token])) { number in pairs.append(number * tokenCount + token) }
+        byWord.elements.withUnsafeBufferPointer { numbers in
+            for token in 0..<tokenCount {
+                for position in byWord.range(of: Int(ids.words[token])) { pairs.append(Int(numbers[position]) * tokenCount + token) }
             }
         }
         var selection = Selection()

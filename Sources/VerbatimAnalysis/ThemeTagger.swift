@@ -177,7 +177,7 @@ struct TokenLocator {
     private(set) var byteCount = 0
 
     /// One walk over the UTF-8 bytes, a scalar at a time (its length read from its first byte),
-    /// up to each token's start and end in turn.
+    /// up to each token's start and end in turn; none in an all-ASCII text, where a byte is a scalar.
     init(_ text: AnalyzedText) {
         var starts: [Int] = []
         var ends: [Int] = []
@@ -186,6 +186,13 @@ struct TokenLocator {
         var string = text.text
         byteCount = string.withUTF8 { bytes in
             text.tokens.withUnsafeBufferPointer { tokens in
+                if Self.isASCII(bytes) {
+                    for token in tokens {
+                        starts.append(token.range.lowerBound)
+                        ends.append(token.range.upperBound)
+                    }
+                    return
+                }
                 var byte = 0
                 var scalar = 0
                 for index in tokens.indices {
@@ -199,6 +206,21 @@ struct TokenLocator {
         }
         self.starts = starts
         self.ends = ends
+    }
+
+    /// Whether every byte is below 0x80, read eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        var high: UInt64 = 0
+        while bytes.count - offset >= 8 {
+            high |= UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            high |= UInt64(bytes[offset])
+            offset += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// Moves `byte` forward a scalar at a time (its length read from its first byte) until

@@ -2,15 +2,15 @@
 /// contiguous run in the order its values were appended to the `PostingLists` it was made from:
 /// the per-token loop reads a word's candidates as one stretch of memory instead of following
 /// links to scattered postings. Built once, when an index is compiled; immutable after.
-struct FlatPostingLists<Element: Sendable>: Sendable {
+public struct FlatPostingLists<Element: Sendable>: Sendable {
     /// Per key and one past the last: where its run starts in `elements`.
-    private var starts: [Int32] = [0]
-    private(set) var elements: [Element] = []
+    @usableFromInline var starts: [Int32] = [0]
+    public private(set) var elements: [Element] = []
 
-    init() {}
+    public init() {}
 
     /// The lists of `postings`, each value turned into an element by `element`.
-    init(_ postings: PostingLists, _ element: (Int) -> Element) {
+    public init(_ postings: PostingLists, _ element: (Int) -> Element) {
         starts.reserveCapacity(postings.keyCount + 1)
         var run: [Int] = []
         for key in 0..<postings.keyCount {
@@ -23,8 +23,8 @@ struct FlatPostingLists<Element: Sendable>: Sendable {
     }
 
     /// The positions in `elements` of the list of `key` (empty when `key` is out of range).
-    @inline(__always)
-    func range(of key: Int) -> Range<Int> {
+    @inlinable
+    public func range(of key: Int) -> Range<Int> {
         guard key >= 0, key + 1 < starts.count else { return 0..<0 }
         return Int(starts[key])..<Int(starts[key + 1])
     }
