@@ -33,8 +33,8 @@ public struct ThemeTagger: Sendable {
         var locator: TokenLocator?
         let selection = patterns.selected(for: ids, in: text, languages: languages, locator: &locator)
         for run in selection.runs {
-            let (position, pattern) = patterns.patterns[run.number]
-            let found = pattern.tokenRanges(in: text, within: selection.spans(of: run), locator: &locator)
+            let position = patterns.patterns[run.number].owner
+            let found = patterns.patterns[run.number].rule.tokenRanges(in: text, within: selection.spans(of: run), locator: &locator)
             for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
@@ -42,6 +42,7 @@ public struct ThemeTagger: Sendable {
         // ("waiting" in "Still waiting") adds nothing.
         mentions.sort { $0.order < $1.order }
         var hits: [ThemeHit] = []
+        hits.reserveCapacity(8)
         var kept: [Mention] = []
         var start = 0
         while start < mentions.count {
@@ -104,7 +105,7 @@ public struct ThemeTagger: Sendable {
 
     private func evidence(of mention: Mention, in text: AnalyzedText) -> Evidence {
         switch mention.rule {
-        case .term(let number): Evidence(tokenRange: mention.tokenRange, term: index.term(number: number), tokens: text.tokens)
+        case .term(let number): Evidence(tokenRange: mention.tokenRange, termOf: number, in: index, tokens: text.tokens)
         case .pattern(let number): Evidence(tokenRange: mention.tokenRange, pattern: patterns.patterns[number].rule, tokens: text.tokens)
         }
     }
@@ -132,12 +133,13 @@ public struct Evidence: Hashable, Sendable {
 extension Evidence {
     /// The evidence of a match of a term of `index`.
     init(_ match: TermIndex.Match, of index: TermIndex, in text: AnalyzedText) {
-        self.init(tokenRange: match.tokenRange, term: index.term(number: match.termNumber), tokens: text.tokens)
+        self.init(tokenRange: match.tokenRange, termOf: match.termNumber, in: index, tokens: text.tokens)
     }
 
-    /// `tokenRange` as evidence of `term`.
-    init(tokenRange: Range<Int>, term: TermPattern, tokens: [Token]) {
-        self.init(tokenRange: tokenRange, tokens: tokens, rule: term.source, origin: term.origin)
+    /// `tokenRange` as evidence of term `number` of `index`.
+    init(tokenRange: Range<Int>, termOf number: Int, in index: TermIndex, tokens: [Token]) {
+        let rule = index.rule(ofTerm: number)
+        self.init(tokenRange: tokenRange, tokens: tokens, rule: rule.source, origin: rule.origin)
     }
 
     /// `tokenRange` as evidence of a pattern.
