@@ -122,6 +122,13 @@ import VerbatimText
         #expect(themes("I was in the queue") == [])  // a part of the phrase is not the phrase
     }
 
+    @Test func aPhraseMatchesWhenItsOtherWordIsInflected() {
+        // A phrase is verified only where the comment holds its other word, by word or by stem.
+        let hit = analyzer.analyze("The parcels arrive late every time", language: .given(.english)).themes.first
+        #expect(hit?.id == "delivery")
+        #expect(hit?.evidence.map(\.rule) == ["arrived late"])
+    }
+
     @Test func aTermMatchesInflectionsButNotTheBareStemOfADerivedWord() {
         #expect(themes("They were so helpful") == ["service"])
         #expect(themes("I need help with my account") == [])  // "helpful" stems to "help"; "help" is another word
