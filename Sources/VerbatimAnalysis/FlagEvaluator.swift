@@ -40,11 +40,10 @@ public struct FlagEvaluator: Sendable {
         // Pattern sets, only where a required word occurs (as for themes).
         var patternEvidence: [Int: [Evidence]] = [:]
         var problems: [String] = []
-        var locator: TokenLocator?
-        let selection = patterns.selected(for: ids, in: text, languages: languages, locator: &locator)
+        let selection = patterns.selected(for: ids, in: text, languages: languages)
         for run in selection.runs {
             let (set, pattern) = patterns.patterns[run.number]
-            let found = pattern.evidence(in: text, within: selection.spans(of: run), locator: &locator)
+            let found = pattern.evidence(in: text, within: selection.spans(of: run))
             patternEvidence[set, default: []] += found.evidence
             if let problem = found.problem { problems.append(problem) }
         }

@@ -42,8 +42,8 @@ struct PatternSelector: Sendable {
     }
 
     /// The patterns to run on `text` (its words: `ids`) in a comment of `languages`, in order of
-    /// their numbers (positions in `patterns`). `locator` is built when a sentence needs its bytes.
-    func selected(for ids: TokenIDs, in text: AnalyzedText, languages: [Language], locator: inout TokenLocator?) -> Selection {
+    /// their numbers (positions in `patterns`).
+    func selected(for ids: TokenIDs, in text: AnalyzedText, languages: [Language]) -> Selection {
         // Every (pattern, token holding one of its words) pair, as pattern × token count + token.
         let tokenCount = ids.words.count
         var pairs: [Int] = []
@@ -74,10 +74,8 @@ struct PatternSelector: Sendable {
                 selection.runs.append((number, nil))
                 continue
             }
-            if locator == nil { locator = TokenLocator(text) }
             let spanStart = selection.spans.count
-            appendSentenceSpans(holding: pairs[first..<pair].lazy.map { $0 % tokenCount }, of: text, locator: locator!,
-                                needingDigit: filter.requiresDigit, to: &selection.spans)
+            appendSentenceSpans(holding: pairs[first..<pair].lazy.map { $0 % tokenCount }, of: text, needingDigit: filter.requiresDigit, to: &selection.spans)
             if selection.spans.count > spanStart { selection.runs.append((number, spanStart..<selection.spans.count)) }
         }
         return selection
@@ -86,8 +84,8 @@ struct PatternSelector: Sendable {
     /// Appends the byte spans of the sentences of `text` holding one of `tokens` (ascending; every
     /// sentence when empty: a pattern without `requires`), and a digit when `needingDigit`. The
     /// sentences' spans tile the text: each reaches to the next one's first token.
-    private func appendSentenceSpans(holding tokens: some Collection<Int>, of text: AnalyzedText, locator: TokenLocator,
-                                     needingDigit: Bool, to spans: inout [Range<Int>]) {
+    private func appendSentenceSpans(holding tokens: some Collection<Int>, of text: AnalyzedText, needingDigit: Bool,
+                                     to spans: inout [Range<Int>]) {
         var next = tokens.startIndex
         let sentenceCount = text.sentences.count
         for index in 0..<sentenceCount {
@@ -96,8 +94,8 @@ struct PatternSelector: Sendable {
                 while next < tokens.endIndex, tokens[next] < tokenRange.lowerBound { tokens.formIndex(after: &next) }
                 guard next < tokens.endIndex, tokenRange.contains(tokens[next]) else { continue }
             }
-            let start = index == 0 ? 0 : locator.byteStart(ofToken: tokenRange.lowerBound)
-            let end = index + 1 < sentenceCount ? locator.byteStart(ofToken: text.sentences[index + 1].tokenRange.lowerBound) : locator.byteCount
+            let start = index == 0 ? 0 : text.byteStart(ofToken: tokenRange.lowerBound)
+            let end = index + 1 < sentenceCount ? text.byteStart(ofToken: text.sentences[index + 1].tokenRange.lowerBound) : text.text.utf8.count
             if needingDigit && !Self.containsDigit(text.text, in: start..<end) { continue }
             spans.append(start..<end)
         }
@@ -105,9 +103,27 @@ struct PatternSelector: Sendable {
 
     /// Whether `text` (or the UTF-8 byte span `span` of it; nil: all) holds an ASCII digit.
     private static func containsDigit(_ text: String, in span: Range<Int>?) -> Bool {
-        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        let utf8 = text.utf8
-        return utf8.withContiguousStorageIfAvailable { bytes in bytes[span ?? 0..<bytes.count].contains(where: isDigit) }
-            ?? Array(utf8)[span ?? 0..<utf8.count].contains(where: isDigit)
+        text.utf8.withContiguousStorageIfAvailable { containsDigit(UnsafeBufferPointer(rebasing: $0[span ?? 0..<$0.count])) }
+            ?? Array(text.utf8)[span ?? 0..<text.utf8.count].contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// Whether `bytes` hold an ASCII digit, tested eight bytes at a time: a byte is a digit when,
+    /// XOR `0x30`, it is below 10, and a word has a byte below 10 when
+    /// `(word − 0x0A…) & ~word & 0x80…` is not zero (exact for "any", which is all that is asked).
+    private static func containsDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = 0
+        if let base = bytes.baseAddress {
+            while bytes.count - offset >= 8 {
+                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) ^ (ones &* 0x30)
+                if (word &- ones &* 0x0A) & ~word & (ones &* 0x80) != 0 { return true }
+                offset += 8
+            }
+        }
+        while offset < bytes.count {
+            if bytes[offset] ^ 0x30 < 10 { return true }
+            offset += 1
+        }
+        return false
     }
 }

@@ -30,29 +30,30 @@ public struct ThemeTagger: Sendable {
             mentions.append(Mention(theme: match.payload, tokenRange: match.tokenRange, rule: .term(match.termNumber)))
         }
         var problems: [String] = []
-        var locator: TokenLocator?
-        let selection = patterns.selected(for: ids, in: text, languages: languages, locator: &locator)
+        let selection = patterns.selected(for: ids, in: text, languages: languages)
         for run in selection.runs {
             let position = patterns.patterns[run.number].owner
-            let found = patterns.patterns[run.number].rule.tokenRanges(in: text, within: selection.spans(of: run), locator: &locator)
+            let found = patterns.patterns[run.number].rule.tokenRanges(in: text, within: selection.spans(of: run))
             for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
         // By theme; within a theme longest spans first, so that a span inside one already kept
-        // ("waiting" in "Still waiting") adds nothing.
-        mentions.sort { $0.order < $1.order }
+        // ("waiting" in "Still waiting") adds nothing. Sorted as integer keys that end in the
+        // mention's position: ties keep the order the mentions were found in.
+        var sorted = mentions.indices.map { UInt128(mentions[$0].order) << 64 | UInt128($0) }
+        sorted.sort()
         var hits: [ThemeHit] = []
         hits.reserveCapacity(8)
         var kept: [Mention] = []
         var start = 0
-        while start < mentions.count {
-            let theme = mentions[start].theme
+        while start < sorted.count {
+            let theme = mentions[Int(truncatingIfNeeded: sorted[start])].theme
             kept.removeAll(keepingCapacity: true)
             var end = start
-            while end < mentions.count, mentions[end].theme == theme {
-                let range = mentions[end].tokenRange
+            while end < sorted.count, case let mention = mentions[Int(truncatingIfNeeded: sorted[end])], mention.theme == theme {
+                let range = mention.tokenRange
                 if !kept.contains(where: { $0.tokenRange.lowerBound <= range.lowerBound && $0.tokenRange.upperBound >= range.upperBound }) {
-                    kept.append(mentions[end])
+                    kept.append(mention)
                 }
                 end += 1
             }
@@ -156,14 +157,11 @@ extension Evidence {
 
 extension ThemeTaxonomy.PatternRule {
     /// The token ranges of the pattern's matches in `text` (in its UTF-8 byte `spans`; nil: all
-    /// of it), or the problem that stopped it (a match limit). `locator` is built on first need:
-    /// most comments hold no pattern's words.
-    func tokenRanges(in text: AnalyzedText, within spans: ArraySlice<Range<Int>>?, locator: inout TokenLocator?) -> (ranges: [Range<Int>], problem: String?) {
+    /// of it), or the problem that stopped it (a match limit).
+    func tokenRanges(in text: AnalyzedText, within spans: ArraySlice<Range<Int>>?) -> (ranges: [Range<Int>], problem: String?) {
         switch regex.matches(in: text.text, within: spans) {
         case .matches(let ranges):
-            guard !ranges.isEmpty else { return ([], nil) }
-            if locator == nil { locator = TokenLocator(text) }
-            return (ranges.compactMap { locator!.tokens(coveringUTF8: $0) }, nil)
+            return (ranges.compactMap { text.tokens(coveringUTF8: $0) }, nil)
         case .limitExceeded(let reason), .failed(let reason):
             return ([], "pattern \(origin) stopped: \(reason)")
         }
@@ -171,86 +169,8 @@ extension ThemeTaxonomy.PatternRule {
 
     /// The pattern's matches in `text` (in its UTF-8 byte `spans`; nil: all of it) as evidence, or
     /// the problem that stopped it.
-    func evidence(in text: AnalyzedText, within spans: ArraySlice<Range<Int>>?, locator: inout TokenLocator?) -> (evidence: [Evidence], problem: String?) {
-        let found = tokenRanges(in: text, within: spans, locator: &locator)
+    func evidence(in text: AnalyzedText, within spans: ArraySlice<Range<Int>>?) -> (evidence: [Evidence], problem: String?) {
+        let found = tokenRanges(in: text, within: spans)
         return (found.ranges.map { Evidence(tokenRange: $0, pattern: self, tokens: text.tokens) }, found.problem)
-    }
-}
-
-/// Maps UTF-8 byte ranges (PCRE2's) to the tokens they cover.
-struct TokenLocator {
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    /// The length of the text in UTF-8 bytes.
-    private(set) var byteCount = 0
-
-    /// One walk over the UTF-8 bytes, a scalar at a time (its length read from its first byte),
-    /// up to each token's start and end in turn; none in an all-ASCII text, where a byte is a scalar.
-    init(_ text: AnalyzedText) {
-        var starts: [Int] = []
-        var ends: [Int] = []
-        starts.reserveCapacity(text.tokens.count)
-        ends.reserveCapacity(text.tokens.count)
-        var string = text.text
-        byteCount = string.withUTF8 { bytes in
-            text.tokens.withUnsafeBufferPointer { tokens in
-                if Self.isASCII(bytes) {
-                    for token in tokens {
-                        starts.append(token.range.lowerBound)
-                        ends.append(token.range.upperBound)
-                    }
-                    return
-                }
-                var byte = 0
-                var scalar = 0
-                for index in tokens.indices {
-                    Self.advance(&byte, &scalar, to: tokens[index].range.lowerBound, in: bytes)
-                    starts.append(byte)
-                    Self.advance(&byte, &scalar, to: tokens[index].range.upperBound, in: bytes)
-                    ends.append(byte)
-                }
-            }
-            return bytes.count
-        }
-        self.starts = starts
-        self.ends = ends
-    }
-
-    /// Whether every byte is below 0x80, read eight at a time.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        var high: UInt64 = 0
-        while bytes.count - offset >= 8 {
-            high |= UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
-            offset += 8
-        }
-        while offset < bytes.count {
-            high |= UInt64(bytes[offset])
-            offset += 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
-    }
-
-    /// Moves `byte` forward a scalar at a time (its length read from its first byte) until
-    /// `scalar` reaches `target` or the text ends.
-    @inline(__always)
-    private static func advance(_ byte: inout Int, _ scalar: inout Int, to target: Int, in bytes: UnsafeBufferPointer<UInt8>) {
-        while scalar < target, byte < bytes.count {
-            let lead = bytes[byte]
-            byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            scalar += 1
-        }
-    }
-
-    /// Where token `index` starts in the UTF-8 bytes (the text's end past the last token).
-    func byteStart(ofToken index: Int) -> Int {
-        index < starts.count ? starts[index] : byteCount
-    }
-
-    func tokens(coveringUTF8 range: Range<Int>) -> Range<Int>? {
-        guard let first = ends.firstIndex(where: { $0 > range.lowerBound }),
-            let last = starts.lastIndex(where: { $0 < max(range.upperBound, range.lowerBound + 1) }), first <= last
-        else { return nil }
-        return first..<(last + 1)
     }
 }

@@ -22,6 +22,9 @@ public struct FlatPostingLists<Element: Sendable>: Sendable {
         }
     }
 
+    /// The length of the longest list.
+    public var longestRun: Int { zip(starts, starts.dropFirst()).map { Int($1 - $0) }.max() ?? 0 }
+
     /// The positions in `elements` of the list of `key` (empty when `key` is out of range).
     @inlinable
     public func range(of key: Int) -> Range<Int> {

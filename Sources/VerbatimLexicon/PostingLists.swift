@@ -1,8 +1,7 @@
 /// Lists of small integers (term numbers) keyed by small non-negative integers (vocabulary ids),
-/// kept as linked postings in three flat arrays: appending is O(1) while an index is built, and
-/// reading a list in the per-token loop touches no reference-counted storage (an array of arrays
-/// retains and releases each inner array it hands out). Lists read newest first; values are
-/// appended in increasing order, so a list reads strictly decreasing.
+/// kept as linked postings in three flat arrays while an index is built (appending is O(1)), then
+/// laid out as `FlatPostingLists` for matching. Lists read newest first; values are appended in
+/// increasing order, so a list reads strictly decreasing.
 public struct PostingLists: Sendable {
     /// Per key: the newest posting, −1 for an empty list.
     private var heads: [Int32] = []
@@ -28,15 +27,6 @@ public struct PostingLists: Sendable {
         heads[key] = Int32(values.count - 1)
     }
 
-    /// Appends the list of `key` (none when `key` is out of range) to `output`; whether it had any.
-    @inline(__always)
-    @discardableResult
-    public func collect(_ key: Int, into output: inout [Int]) -> Bool {
-        let count = output.count
-        forEach(key) { output.append($0) }
-        return output.count > count
-    }
-
     /// Calls `body` with each value of the list of `key` (none when `key` is out of range), newest
     /// first, without building an array.
     @inline(__always)
@@ -48,8 +38,4 @@ public struct PostingLists: Sendable {
             posting = next[Int(posting)]
         }
     }
-
-    /// Whether the list of `key` is non-empty.
-    @inline(__always)
-    public func contains(_ key: Int) -> Bool { key >= 0 && key < heads.count && heads[key] >= 0 }
 }

@@ -101,7 +101,10 @@ public struct TermIndex: Sendable {
     private var prefixKeys = PrefixKeyTable()
     private var byPrefix = FlatPostingLists<Candidate>()
     /// Single-word terms, for Danish compound parts ("levering" in "leveringstiden").
-    private var singleWords = PostingLists()
+    private var singleWords = FlatPostingLists<Int32>()
+    /// The most candidates one token can collect from its word, stem and prefix lists: the size of
+    /// the scratch buffer matching collects them in.
+    private var mostCandidates = 0
 
     /// A term to compile: its language and payload.
     public typealias Source = (term: TermPattern, language: Language, payload: Payload)
@@ -125,6 +128,8 @@ public struct TermIndex: Sendable {
         byWord = FlatPostingLists(anchoring.byWord, candidate)
         byStem = FlatPostingLists(anchoring.byStem, candidate)
         byPrefix = FlatPostingLists(anchoring.byPrefix, candidate)
+        singleWords = FlatPostingLists(anchoring.singleWords) { Int32($0) }
+        mostCandidates = max(byWord.longestRun + byStem.longestRun + byPrefix.longestRun, singleWords.longestRun)
     }
 
     /// An entry in a list of candidates, with a word it needs besides the one it is listed by
@@ -148,6 +153,7 @@ public struct TermIndex: Sendable {
         var byWord = PostingLists()
         var byStem = PostingLists()
         var byPrefix = PostingLists()
+        var singleWords = PostingLists()
         var otherWords: [(word: Int32, stem: Int32)] = []
     }
 
@@ -209,7 +215,7 @@ public struct TermIndex: Sendable {
             .min { Self.anchorRank(words[$0], termsUsing: termsUsing) < Self.anchorRank(words[$1], termsUsing: termsUsing) }
         anchoring.otherWords.append(other.map { (wordRules[start + $0].word, wordRules[start + $0].stem) } ?? (-1, -1))
         if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
-            singleWords.append(index, to: Int(wordRules[entry.start].word))
+            anchoring.singleWords.append(index, to: Int(wordRules[entry.start].word))
             entries[index].isSingleWord = true
         }
     }
@@ -259,27 +265,28 @@ public struct TermIndex: Sendable {
     private func allMatches(in text: AnalyzedText, ids: TokenIDs, languages: LanguageMask, present: WordPresence.Reader) -> [Match] {
         var found: [Match] = []
         found.reserveCapacity(16)
-        var candidates: [Int] = []
-        candidates.reserveCapacity(32)
         // Matches are found at their anchor word; ones starting before it are put in text order.
         var inOrder = true
-        for position in ids.wordTokens.indices {
-            if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
-            let tokenIndex = ids.wordTokens[position]
-            let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
-            var lists = Self.collect(byWord, Int(word), present: present, into: &candidates) ? 1 : 0
-            if Self.isInflected(word: word, stem: stem), Self.collect(byStem, Int(stem), present: present, into: &candidates) {
-                lists += 1
-            }
-            if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]),
-                Self.collect(byPrefix, prefix, present: present, into: &candidates)
-            {
-                lists += 1
-            }
-            if lists > 0 {
+        // A token's candidates, collected in a buffer sized for the longest lists (no array to clear per token).
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: mostCandidates) { scratch in
+            for position in ids.wordTokens.indices {
+                let tokenIndex = ids.wordTokens[position]
+                let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
+                var count = Self.collect(byWord, Int(word), present: present, into: scratch, at: 0)
+                var lists = count > 0 ? 1 : 0
+                if Self.isInflected(word: word, stem: stem) {
+                    let before = count
+                    count = Self.collect(byStem, Int(stem), present: present, into: scratch, at: count)
+                    if count > before { lists += 1 }
+                }
+                if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]) {
+                    let before = count
+                    count = Self.collect(byPrefix, prefix, present: present, into: scratch, at: count)
+                    if count > before { lists += 1 }
+                }
                 // One list is already unique, in increasing order.
-                if lists > 1 { candidates.formSortedUnique() }
-                for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
+                if lists > 1 { count = Self.sortedUnique(UnsafeMutableBufferPointer(rebasing: scratch[..<count])) }
+                for candidate in scratch[..<count].lazy.map(Int.init) where entries[candidate].language.isSubset(of: languages) {
                     let entry = entries[candidate]
                     if entry.isSingleWord {
                         // Found by its word or stem: nothing left to compare.
@@ -294,14 +301,12 @@ public struct TermIndex: Sendable {
                         if entry.leftAnchor > 0 { inOrder = false }
                     }
                 }
-            }
-            // Compound parts: a single-word term matches a part of a Danish compound.
-            for part in ids.compoundParts(of: tokenIndex) where singleWords.contains(Int(ids.compoundPartIDs[part])) {
-                candidates.removeAll(keepingCapacity: true)
-                singleWords.collect(Int(ids.compoundPartIDs[part]), into: &candidates)
-                candidates.reverse()
-                for candidate in candidates where entries[candidate].language.isSubset(of: languages) {
-                    found.append(match(candidate, tokenIndex..<(tokenIndex + 1)))
+                // Compound parts: a single-word term matches a part of a Danish compound.
+                for part in ids.compoundParts(of: tokenIndex) {
+                    for element in singleWords.range(of: Int(ids.compoundPartIDs[part])) {
+                        let candidate = Int(singleWords.elements[element])
+                        if entries[candidate].language.isSubset(of: languages) { found.append(match(candidate, tokenIndex..<(tokenIndex + 1))) }
+                    }
                 }
             }
         }
@@ -311,17 +316,46 @@ public struct TermIndex: Sendable {
         return found
     }
 
-    /// Appends the entries of the list of `key` in `lists` that may match a comment holding
-    /// `present`; whether there were any.
+    /// Writes the entries of the list of `key` in `lists` that may match a comment holding
+    /// `present` into `output` from `start`; returns the end of what was written.
     @inline(__always)
-    private static func collect(_ lists: FlatPostingLists<Candidate>, _ key: Int, present: WordPresence.Reader, into output: inout [Int]) -> Bool {
-        let range = lists.range(of: key)
-        guard !range.isEmpty else { return false }
-        let count = output.count
+    private static func collect(
+        _ lists: FlatPostingLists<Candidate>, _ key: Int, present: WordPresence.Reader, into output: UnsafeMutableBufferPointer<Int32>, at start: Int
+    ) -> Int {
+        var end = start
         lists.elements.withUnsafeBufferPointer { elements in
-            for position in range where elements[position].mayMatch(in: present) { output.append(Int(elements[position].entry)) }
+            for position in lists.range(of: key) where elements[position].mayMatch(in: present) {
+                output[end] = elements[position].entry
+                end += 1
+            }
         }
-        return output.count > count
+        return end
+    }
+
+    /// Sorts `values` and moves each distinct value to the front once; returns how many there are.
+    private static func sortedUnique(_ values: UnsafeMutableBufferPointer<Int32>) -> Int {
+        guard values.count > 1 else { return values.count }
+        if values.count > 24 {
+            var values = values
+            values.sort()
+        } else {
+            // Insertion sort: a few candidates per token, usually almost in order.
+            for index in 1..<values.count {
+                let value = values[index]
+                var slot = index
+                while slot > 0, values[slot - 1] > value {
+                    values[slot] = values[slot - 1]
+                    slot -= 1
+                }
+                values[slot] = value
+            }
+        }
+        var kept = 1
+        for index in 1..<values.count where values[index] != values[kept - 1] {
+            values[kept] = values[index]
+            kept += 1
+        }
+        return kept
     }
 
     private func match(_ number: Int, _ tokenRange: Range<Int>) -> Match {
@@ -415,19 +449,5 @@ public struct TermIndex: Sendable {
     /// of `CompiledSentimentLexicon.minimumStemLength` or more letters match.
     static func stemUsable(_ stem: String) -> Bool {
         stem.count >= CompiledSentimentLexicon.minimumStemLength
-    }
-}
-
-extension Array where Element == Int {
-    /// Sorts in place and drops repeated values, keeping the buffer (candidate lists per word).
-    public mutating func formSortedUnique() {
-        guard count > 1 else { return }
-        sort()
-        var kept = 1
-        for index in 1..<count where self[index] != self[kept - 1] {
-            self[kept] = self[index]
-            kept += 1
-        }
-        removeLast(count - kept)
     }
 }

@@ -12,6 +12,7 @@ enum PunctuationRun {
         merged.normalized += next.normalized
         merged.range = last.range.lowerBound..<next.range.upperBound
         merged.utf16Range = last.utf16Range.lowerBound..<next.utf16Range.upperBound
+        merged.utf8Range = last.utf8Range.lowerBound..<next.utf8Range.upperBound
         return merged
     }
 

@@ -12,6 +12,8 @@ public struct Token: Hashable, Sendable {
     public var range: Range<Int>
     /// UTF-16 offsets into the original text, end-exclusive (for ICU-based stages).
     public var utf16Range: Range<Int>
+    /// UTF-8 byte offsets into the original text, end-exclusive (PCRE2 reports matches in these).
+    public var utf8Range: Range<Int>
     /// Capitalisation of the written form, for emphasis ("GREAT") and sentence rules.
     public var caseShape: CaseShape
     /// A letter repeated three or more times in a row ("sooo", "godttt"): written emphasis.
@@ -19,13 +21,14 @@ public struct Token: Hashable, Sendable {
 
     public init(
         kind: TokenKind, text: String, normalized: String, range: Range<Int>,
-        utf16Range: Range<Int>, caseShape: CaseShape, isElongated: Bool = false
+        utf16Range: Range<Int>, utf8Range: Range<Int>, caseShape: CaseShape, isElongated: Bool = false
     ) {
         self.kind = kind
         self.text = text
         self.normalized = normalized
         self.range = range
         self.utf16Range = utf16Range
+        self.utf8Range = utf8Range
         self.caseShape = caseShape
         self.isElongated = isElongated
     }

@@ -137,7 +137,7 @@ private struct TokenBuilder {
         }
         let token = Token(
             kind: kind, text: text, normalized: normalized, range: scalarStart..<cursor.scalar,
-            utf16Range: range, caseShape: shape.caseShape, isElongated: shape.isElongated)
+            utf16Range: range, utf8Range: utf8Range, caseShape: shape.caseShape, isElongated: shape.isElongated)
         // Only punctuation joins a run; look at the previous token without copying it.
         if kind == .punctuation, let last = tokens.indices.last, tokens[last].kind == .punctuation,
             let merged = PunctuationRun.merge(tokens[last], token)

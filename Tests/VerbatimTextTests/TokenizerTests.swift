@@ -48,6 +48,18 @@ import Testing
         #expect(tokens.map(\.range) == [0..<2, 3..<5, 6..<8, 9..<11, 11..<12])
     }
 
+    /// Pattern matches come back as UTF-8 byte offsets: each token's byte range must cut out its text,
+    /// past two-, three- and four-byte characters and a merged "!!!" run.
+    @Test func byteOffsetsCutOutEachToken() {
+        let text = "Pakken kom før tid — æøå 👍🏽 ok!!! 2 dage"
+        let bytes = Array(text.utf8)
+        let tokens = tokenizer.tokenize(text)
+        for token in tokens {
+            #expect(String(decoding: bytes[token.utf8Range], as: UTF8.self) == token.text)
+        }
+        #expect(tokens.contains { $0.text == "!!!" && $0.utf8Range.count == 3 })
+    }
+
     @Test func normalisesForLookup() {
         let tokens = tokenizer.tokenize("ＦＵＬＬＷＩＤＴＨ ﬁne Straße CAN’T Ærlig 👍🏽 ❤️")
         #expect(tokens.map(\.normalized) == ["fullwidth", "fine", "strasse", "can't", "ærlig", "👍", "❤"])
