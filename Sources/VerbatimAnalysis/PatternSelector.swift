@@ -3,7 +3,8 @@ import VerbatimText
 
 /// The PCRE2 patterns of themes or flags, each with an integer owner (a theme's or a pattern set's
 /// position), chosen per comment by their prefilters: a comment runs only the patterns whose
-/// `requires` words it contains (and those without), of its language, and — for patterns that
+/// `requires` words it contains (and those without) — and one of its `requires_also` words, when
+/// it has them — of its language, and — for patterns that
 /// need one — only when it holds a digit; never the whole list. A sentence-scoped pattern runs
 /// only on the sentences that pass these tests.
 struct PatternSelector: Sendable {
@@ -22,34 +23,38 @@ struct PatternSelector: Sendable {
     }
 
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
-    /// Pattern numbers by the required word's id in the shared vocabulary.
+    /// Keys by the id of a `requires` or `requires_also` word in the shared vocabulary: pattern
+    /// number × 2, plus 1 for a `requires_also` word (a pattern's two word sets sort side by side).
     private let byWord: FlatPostingLists<Int32>
     private let unconditional: [Int]
     /// The prefilters of each pattern, apart from the rule (read per comment without copying it).
-    private let filters: [(language: Language?, requiresDigit: Bool, bySentence: Bool)]
+    private let filters: [(language: Language?, requiresDigit: Bool, needsAlso: Bool, bySentence: Bool)]
 
     init(_ patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)], vocabulary: inout InternTable) {
         self.patterns = patterns
         var byWord = PostingLists()
         for (number, pattern) in patterns.enumerated() {
-            for word in pattern.rule.requires.sorted() {
-                byWord.append(number, to: Int(vocabulary.intern(word)))
-            }
+            for word in pattern.rule.requires.sorted() { byWord.append(2 * number, to: Int(vocabulary.intern(word))) }
+            for word in pattern.rule.requiresAlso.sorted() { byWord.append(2 * number + 1, to: Int(vocabulary.intern(word))) }
         }
         self.byWord = FlatPostingLists(byWord) { Int32($0) }
         unconditional = patterns.indices.filter { patterns[$0].rule.requires.isEmpty }
-        filters = patterns.map { ($0.rule.language, $0.rule.requiresDigit, $0.rule.scope == .sentence) }
+        filters = patterns.map { ($0.rule.language, $0.rule.requiresDigit, !$0.rule.requiresAlso.isEmpty, $0.rule.scope == .sentence) }
     }
 
     /// The patterns to run on `text` (its words: `ids`) in a comment of `languages`, in order of
     /// their numbers (positions in `patterns`).
     func selected(for ids: TokenIDs, in text: AnalyzedText, languages: [Language]) -> Selection {
-        // Every (pattern, token holding one of its words) pair, as pattern × token count + token.
+        // Every (key, token holding one of its words) pair, as key × token count + token.
         let tokenCount = ids.words.count
         var pairs: [Int] = []
-        byWord.elements.withUnsafeBufferPointer { numbers in
+        byWord.elements.withUnsafeBufferPointer { keys in
             for token in 0..<tokenCount {
-                for position in byWord.range(of: Int(ids.words[token])) { pairs.append(Int(numbers[position]) * tokenCount + token) }
+                for position in byWord.range(of: Int(ids.words[token])) { pairs.append(Int(keys[position]) * tokenCount + token) }
+                // A `requires_also` word also counts as the stem of an inflected token ("month" in "month's").
+                let stem = ids.stems[token]
+                guard stem >= 0, stem != ids.words[token] else { continue }
+                for position in byWord.range(of: Int(stem)) where keys[position] & 1 == 1 { pairs.append(Int(keys[position]) * tokenCount + token) }
             }
         }
         var selection = Selection()
@@ -59,12 +64,16 @@ struct PatternSelector: Sendable {
         var pair = 0
         var nextUnconditional = 0
         while pair < pairs.count || nextUnconditional < unconditional.count {
-            let fromWords = pair < pairs.count ? pairs[pair] / tokenCount : Int.max
+            let fromWords = pair < pairs.count ? pairs[pair] / tokenCount / 2 : Int.max
             let number = nextUnconditional < unconditional.count ? min(unconditional[nextUnconditional], fromWords) : fromWords
+            // The tokens holding its `requires` words, then those holding its `requires_also` words.
             let first = pair
-            while pair < pairs.count, pairs[pair] / tokenCount == number { pair += 1 }
+            while pair < pairs.count, pairs[pair] / tokenCount == 2 * number { pair += 1 }
+            let firstAlso = pair
+            while pair < pairs.count, pairs[pair] / tokenCount == 2 * number + 1 { pair += 1 }
             if nextUnconditional < unconditional.count, unconditional[nextUnconditional] == number { nextUnconditional += 1 }
             let filter = filters[number]
+            if filter.needsAlso && (first == firstAlso || firstAlso == pair) { continue }
             if let language = filter.language, !languages.contains(language) { continue }
             if filter.requiresDigit {
                 if hasDigit == nil { hasDigit = Self.containsDigit(text.text, in: nil) }
@@ -75,24 +84,32 @@ struct PatternSelector: Sendable {
                 continue
             }
             let spanStart = selection.spans.count
-            appendSentenceSpans(holding: pairs[first..<pair].lazy.map { $0 % tokenCount }, of: text, needingDigit: filter.requiresDigit, to: &selection.spans)
+            appendSentenceSpans(
+                holding: pairs[first..<firstAlso].lazy.map { $0 % tokenCount }, andOneOf: pairs[firstAlso..<pair].lazy.map { $0 % tokenCount },
+                of: text, needingDigit: filter.requiresDigit, to: &selection.spans)
             if selection.spans.count > spanStart { selection.runs.append((number, spanStart..<selection.spans.count)) }
         }
         return selection
     }
 
     /// Appends the byte spans of the sentences of `text` holding one of `tokens` (ascending; every
-    /// sentence when empty: a pattern without `requires`), and a digit when `needingDigit`. The
-    /// sentences' spans tile the text: each reaches to the next one's first token.
-    private func appendSentenceSpans(holding tokens: some Collection<Int>, of text: AnalyzedText, needingDigit: Bool,
-                                     to spans: inout [Range<Int>]) {
+    /// sentence when empty: a pattern without `requires`) and one of `alsoTokens` (unless empty),
+    /// and a digit when `needingDigit`. The sentences' spans tile the text: each reaches to the next
+    /// one's first token.
+    private func appendSentenceSpans(holding tokens: some Collection<Int>, andOneOf alsoTokens: some Collection<Int>, of text: AnalyzedText,
+                                     needingDigit: Bool, to spans: inout [Range<Int>]) {
         var next = tokens.startIndex
+        var nextAlso = alsoTokens.startIndex
         let sentenceCount = text.sentences.count
         for index in 0..<sentenceCount {
             let tokenRange = text.sentences[index].tokenRange
             if !tokens.isEmpty {
                 while next < tokens.endIndex, tokens[next] < tokenRange.lowerBound { tokens.formIndex(after: &next) }
                 guard next < tokens.endIndex, tokenRange.contains(tokens[next]) else { continue }
+            }
+            if !alsoTokens.isEmpty {
+                while nextAlso < alsoTokens.endIndex, alsoTokens[nextAlso] < tokenRange.lowerBound { alsoTokens.formIndex(after: &nextAlso) }
+                guard nextAlso < alsoTokens.endIndex, tokenRange.contains(alsoTokens[nextAlso]) else { continue }
             }
             let start = index == 0 ? 0 : text.byteStart(ofToken: tokenRange.lowerBound)
             let end = index + 1 < sentenceCount ? text.byteStart(ofToken: text.sentences[index + 1].tokenRange.lowerBound) : text.text.utf8.count

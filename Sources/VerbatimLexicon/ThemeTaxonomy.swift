@@ -17,8 +17,9 @@ public struct ThemeTaxonomy: Sendable {
         public var topLevel: String { String(id.split(separator: ".").first ?? Substring(id)) }
     }
 
-    /// A PCRE2 pattern of a theme, run only when one of `requires` (normal forms) is in the comment,
-    /// and, when set, only on comments of `language` and comments holding a digit 0–9: cheap
+    /// A PCRE2 pattern of a theme, run only when one of `requires` (normal forms) is in the comment
+    /// (and one of `requiresAlso`, when given), and, when set, only on comments of `language` and
+    /// comments holding a digit 0–9: cheap
     /// prefilters that keep patterns off the comments they cannot match.
     public struct PatternRule: Sendable {
         /// What one run of the pattern sees.
@@ -33,6 +34,9 @@ public struct ThemeTaxonomy: Sendable {
 
         public var regex: PCRE2Regex
         public var requires: Set<String>
+        /// A second set of words of which one must occur too (in the same sentence, for
+        /// sentence scope): the pattern needs a word of each ("took" … "weeks"). Empty: no such test.
+        public var requiresAlso: Set<String>
         /// The one language whose comments the pattern runs on (and undetermined ones); nil: all.
         public var language: Language?
         /// Runs only on comments containing an ASCII digit (patterns about amounts, times, dates).
@@ -40,9 +44,13 @@ public struct ThemeTaxonomy: Sendable {
         public var scope: Scope
         public var origin: EntryOrigin
 
-        public init(regex: PCRE2Regex, requires: Set<String>, language: Language? = nil, requiresDigit: Bool = false, scope: Scope = .comment, origin: EntryOrigin) {
+        public init(
+            regex: PCRE2Regex, requires: Set<String>, requiresAlso: Set<String> = [], language: Language? = nil, requiresDigit: Bool = false,
+            scope: Scope = .comment, origin: EntryOrigin
+        ) {
             self.regex = regex
             self.requires = requires
+            self.requiresAlso = requiresAlso
             self.language = language
             self.requiresDigit = requiresDigit
             self.scope = scope

@@ -130,7 +130,7 @@ struct YAMLFile {
         return nil
     }
 
-    /// A list of `{regex: '…', requires: [...]}` compiled with PCRE2; a regex that does not compile is
+    /// A list of `{regex: '…', requires: [...], requires_also: [...]}` compiled with PCRE2; a regex that does not compile is
     /// reported with its position, a pattern without `requires` gets a warning.
     mutating func patterns(_ node: Node?, _ what: String) -> [ThemeTaxonomy.PatternRule] {
         var rules: [ThemeTaxonomy.PatternRule] = []
@@ -139,7 +139,7 @@ struct YAMLFile {
                 report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
                 continue
             }
-            checkKeys(patternNode, known: ["regex", "requires", "language", "requires_digit", "scope"], in: "a pattern")
+            checkKeys(patternNode, known: ["regex", "requires", "requires_also", "language", "requires_digit", "scope"], in: "a pattern")
             var language: Language?
             if let node = patternNode["language"] {
                 guard let parsed = self.language(node, in: "a pattern") else { continue }
@@ -163,13 +163,18 @@ struct YAMLFile {
             }
             do {
                 let requires = sequence(patternNode["requires"], "requires").compactMap { $0.string?.lowercased() }
+                let requiresAlso = sequence(patternNode["requires_also"], "requires_also").compactMap { $0.string?.lowercased() }
+                if !requiresAlso.isEmpty && requires.isEmpty {
+                    report(.error, "yaml-shape", "requires_also narrows 'requires': give the pattern 'requires' words too", at: patternNode["requires_also"])
+                    continue
+                }
                 let compiled = try PCRE2Regex(regex)
                 if let probe = Self.catastrophicProbe(compiled) {
                     report(.error, "catastrophic-regex", "regex exceeds the match limits on \(probe): it would stop on long comments", at: patternNode["regex"] ?? patternNode)
                     continue
                 }
                 rules.append(ThemeTaxonomy.PatternRule(
-                    regex: compiled, requires: Set(requires), language: language, requiresDigit: requiresDigit, scope: scope, origin: origin(patternNode)))
+                    regex: compiled, requires: Set(requires), requiresAlso: Set(requiresAlso), language: language, requiresDigit: requiresDigit, scope: scope, origin: origin(patternNode)))
                 if requires.isEmpty {
                     report(.warning, "pattern-without-prefilter", "pattern runs on every comment; give it 'requires' words", at: patternNode)
                 }

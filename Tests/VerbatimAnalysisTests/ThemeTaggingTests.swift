@@ -202,6 +202,61 @@ import VerbatimText
         #expect(try waitingEvidence(scope: "sentence", in: "Order 5 never came, so we waited. Then it came.").isEmpty)
     }
 
+    @Test func aPatternWithRequiresAlsoRunsOnlyWhereAWordOfEachSetOccurs() throws {
+        // The regex alone would match all four comments; `requires_also` keeps it to sentences
+        // holding "took" (or an inflection whose stem is listed: "month's") as well as a unit.
+        let layer = try Self.layer(["themes.yaml": """
+            themes:
+              - id: waiting
+                patterns:
+                  - regex: '[0-9]+ (?:days|month)'
+                    requires: [days, month, month's]
+                    requires_also: [took, month]
+                    scope: sentence
+            """])
+        var stack = try LexiconStack(layers: [Self.bundled])
+        stack.themes = try LexiconStack(layers: [layer]).themes
+        let analyzer = try Analyzer(try CompiledLexicons(stack))
+        func tagged(_ comment: String) -> Bool { !analyzer.analyze(comment, language: .given(.english)).themes.isEmpty }
+        #expect(tagged("It took 3 days."))
+        #expect(!tagged("Open 3 days a week."))
+        #expect(!tagged("It took ages. Open 3 days a week."))  // the two words in different sentences
+        #expect(tagged("A 1 month's wait."))  // "month's" is its own also-word by its stem
+    }
+
+    /// `requires_also` only saves work: the bundled patterns tag time spans, windows and refunds
+    /// exactly as they do without it (comments of ours in `Tests/Fixtures/time-span-comments.txt`,
+    /// alone and two to a comment, including inflections and glued forms such as "2days").
+    @Test func theBundledRequiresAlsoListsChangeNoTag() throws {
+        let shipped = try String(contentsOf: Self.bundled.appendingPathComponent("themes.yaml"), encoding: .utf8)
+        var lines: [Substring] = []
+        var inAlso = false
+        for line in shipped.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("requires_also:") { inAlso = true; continue }
+            if inAlso && trimmed.first.map({ $0.isLetter || $0 == "'" || $0 == "\"" }) == true && !trimmed.contains(":") { continue }
+            inAlso = false
+            lines.append(line)
+        }
+        let stripped = lines.joined(separator: "\n")
+        #expect(stripped.count < shipped.count)
+        #expect(!stripped.contains("requires_also"))
+        var stack = try LexiconStack(layers: [Self.bundled])
+        let withAlso = try Analyzer(try CompiledLexicons(stack))
+        stack.themes = try LexiconStack(layers: [try Self.layer(["themes.yaml": stripped])]).themes
+        let withoutAlso = try Analyzer(try CompiledLexicons(stack))
+        let fixture = Self.bundled.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/time-span-comments.txt")
+        let single = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").map(String.init)
+        let comments = single + single.indices.map { single[$0] + " " + single[($0 + 5) % single.count] }
+        // The same themes, evidence and rules (the rules' file:line differ: one file lacks the lists).
+        func tags(_ analyzer: Analyzer, _ comment: String) -> [String] {
+            analyzer.analyze(comment).themes.map { "\($0.id) \($0.sentiment) " + $0.evidence.map { "\($0.range) \($0.rule)" }.joined(separator: "; ") }
+        }
+        for comment in comments {
+            #expect(tags(withAlso, comment) == tags(withoutAlso, comment), "\(comment)")
+        }
+    }
+
     @Test func aCatastrophicPatternOnAOneMegabyteCommentIsAReportedProblem() throws {
         // `lexicon check` rejects patterns that explode on its probes ('(a+)+$'); this one passes them
         // (it needs x's) and explodes on a comment of x's: the match limit stops it at run time.
@@ -268,13 +323,16 @@ import VerbatimText
                   - regex: 'd'
                     requires: [d]
                     scope: paragraph
+                  - regex: 'e'
+                    requires_also: [e]
             """
         let found = try diagnostics(["themes.yaml": yaml])
-        #expect(found.count == 4)
+        #expect(found.count == 5)
         #expect(found.contains { $0.hasPrefix("themes.yaml:6:") && $0.contains("unknown language 'fr'") })
         #expect(found.contains { $0.hasPrefix("themes.yaml:9:") && $0.contains("requires_digit should be true or false") })
         #expect(found.contains { $0.hasPrefix("themes.yaml:12:") && $0.contains("unknown key 'requires_digits'") })
         #expect(found.contains { $0.hasPrefix("themes.yaml:15:") && $0.contains("scope should be comment or sentence, not 'paragraph'") })
+        #expect(found.contains { $0.hasPrefix("themes.yaml:17:") && $0.contains("requires_also narrows 'requires'") })
     }
 
     @Test func yamlSyntaxErrorsHaveLineAndColumn() throws {
