@@ -48,6 +48,7 @@ struct PatternSelector: Sendable {
         // Every (key, token holding one of its words) pair, as key × token count + token.
         let tokenCount = ids.words.count
         var pairs: [Int] = []
+        pairs.reserveCapacity(16)
         byWord.elements.withUnsafeBufferPointer { keys in
             for token in 0..<tokenCount {
                 for position in byWord.range(of: Int(ids.words[token])) { pairs.append(Int(keys[position]) * tokenCount + token) }

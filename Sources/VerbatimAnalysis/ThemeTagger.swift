@@ -45,6 +45,7 @@ public struct ThemeTagger: Sendable {
         var hits: [ThemeHit] = []
         hits.reserveCapacity(8)
         var kept: [Mention] = []
+        kept.reserveCapacity(mentions.count)
         var start = 0
         while start < sorted.count {
             let theme = mentions[Int(truncatingIfNeeded: sorted[start])].theme
@@ -59,8 +60,6 @@ public struct ThemeTagger: Sendable {
             }
             start = end
             kept.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-            var evidence: [Evidence] = []
-            evidence.reserveCapacity(kept.count)
             var scoreSum = 0.0
             var scored = 0
             for item in kept {
@@ -68,8 +67,8 @@ public struct ThemeTagger: Sendable {
                     scoreSum += clause.score
                     scored += 1
                 }
-                evidence.append(self.evidence(of: item, in: text))
             }
+            let evidence = kept.map { self.evidence(of: $0, in: text) }
             let themeSentiment = scored == 0 ? 0 : scoreSum / Double(scored)
             hits.append(ThemeHit(id: taxonomy.themes[theme].id, sentiment: (themeSentiment * 1000).rounded() / 1000, evidence: evidence))
         }

@@ -267,6 +267,7 @@ public struct TermIndex: Sendable {
         found.reserveCapacity(16)
         // Matches are found at their anchor word; ones starting before it are put in text order.
         var inOrder = true
+        let hasCompounds = !ids.compoundPartIDs.isEmpty
         // A token's candidates, collected in a buffer sized for the longest lists (no array to clear per token).
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: mostCandidates) { scratch in
             for position in ids.wordTokens.indices {
@@ -302,6 +303,7 @@ public struct TermIndex: Sendable {
                     }
                 }
                 // Compound parts: a single-word term matches a part of a Danish compound.
+                guard hasCompounds else { continue }
                 for part in ids.compoundParts(of: tokenIndex) {
                     for element in singleWords.range(of: Int(ids.compoundPartIDs[part])) {
                         let candidate = Int(singleWords.elements[element])
