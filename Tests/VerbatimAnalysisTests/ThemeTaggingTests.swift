@@ -68,6 +68,13 @@ import VerbatimText
         return folder
     }
 
+    /// An analyser over the bundled lexicons with `themes` (a themes.yaml) in place of the bundled taxonomy.
+    static func analyzer(themes: String) throws -> Analyzer {
+        var stack = try LexiconStack(layers: [bundled])
+        stack.themes = try LexiconStack(layers: [try layer(["themes.yaml": themes])]).themes
+        return try Analyzer(try CompiledLexicons(stack))
+    }
+
     static let lexicons: CompiledLexicons = {
         let folder = try! Self.layer(["themes.yaml": themes, "touchpoints.yaml": touchpoints, "flags.yaml": flags])
         // The bundled layer first (sentiment), then ours, which replaces nothing it names.
@@ -175,7 +182,7 @@ import VerbatimText
 
     @Test func aSentenceScopedPatternMatchesOnlyInsideTheSentencesHoldingItsWords() throws {
         func waitingEvidence(scope: String, in comment: String) throws -> [String] {
-            let layer = try Self.layer(["themes.yaml": """
+            let result = try Self.analyzer(themes: """
                 themes:
                   - id: waiting
                     patterns:
@@ -183,10 +190,7 @@ import VerbatimText
                         requires: [waited]
                         requires_digit: true
                         scope: \(scope)
-                """])
-            var stack = try LexiconStack(layers: [Self.bundled])
-            stack.themes = try LexiconStack(layers: [layer]).themes
-            let result = try Analyzer(try CompiledLexicons(stack)).analyze(comment, language: .given(.english))
+                """).analyze(comment, language: .given(.english))
             let scalars = Array(comment.unicodeScalars)
             return result.themes.flatMap { $0.evidence.map { String(String.UnicodeScalarView(scalars[$0.range])) } }
         }
@@ -205,7 +209,7 @@ import VerbatimText
     @Test func aPatternWithRequiresAlsoRunsOnlyWhereAWordOfEachSetOccurs() throws {
         // The regex alone would match all four comments; `requires_also` keeps it to sentences
         // holding "took" (or an inflection whose stem is listed: "month's") as well as a unit.
-        let layer = try Self.layer(["themes.yaml": """
+        let analyzer = try Self.analyzer(themes: """
             themes:
               - id: waiting
                 patterns:
@@ -213,10 +217,7 @@ import VerbatimText
                     requires: [days, month, month's]
                     requires_also: [took, month]
                     scope: sentence
-            """])
-        var stack = try LexiconStack(layers: [Self.bundled])
-        stack.themes = try LexiconStack(layers: [layer]).themes
-        let analyzer = try Analyzer(try CompiledLexicons(stack))
+            """)
         func tagged(_ comment: String) -> Bool { !analyzer.analyze(comment, language: .given(.english)).themes.isEmpty }
         #expect(tagged("It took 3 days."))
         #expect(!tagged("Open 3 days a week."))
@@ -241,10 +242,8 @@ import VerbatimText
         let stripped = lines.joined(separator: "\n")
         #expect(stripped.count < shipped.count)
         #expect(!stripped.contains("requires_also"))
-        var stack = try LexiconStack(layers: [Self.bundled])
-        let withAlso = try Analyzer(try CompiledLexicons(stack))
-        stack.themes = try LexiconStack(layers: [try Self.layer(["themes.yaml": stripped])]).themes
-        let withoutAlso = try Analyzer(try CompiledLexicons(stack))
+        let withAlso = try Self.analyzer(themes: shipped)
+        let withoutAlso = try Self.analyzer(themes: stripped)
         let fixture = Self.bundled.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/time-span-comments.txt")
         let single = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").map(String.init)
         let comments = single + single.indices.map { single[$0] + " " + single[($0 + 5) % single.count] }
@@ -260,16 +259,13 @@ import VerbatimText
     @Test func aCatastrophicPatternOnAOneMegabyteCommentIsAReportedProblem() throws {
         // `lexicon check` rejects patterns that explode on its probes ('(a+)+$'); this one passes them
         // (it needs x's) and explodes on a comment of x's: the match limit stops it at run time.
-        let layer = try Self.layer(["themes.yaml": """
+        let analyzer = try Self.analyzer(themes: """
             themes:
               - id: waiting
                 patterns:
                   - regex: '(x+x+)+y'
                     requires: [x]
-            """])
-        var stack = try LexiconStack(layers: [Self.bundled])
-        stack.themes = try LexiconStack(layers: [layer]).themes
-        let analyzer = try Analyzer(try CompiledLexicons(stack))
+            """)
         let comment = "x " + String(repeating: "x", count: 1_000_000) + "!"
         let start = Date()
         let result = analyzer.analyze(comment, language: .given(.english))
