@@ -80,7 +80,7 @@ public struct ResultRow: Sendable {
             json.key("columns")
             json.beginObject()
             for (name, value) in zip(names, kept) {
-                json.key(name); json.string(value)
+                json.key(escaping: name); json.string(value)
             }
             json.endObject()
         }
@@ -106,7 +106,7 @@ private func writeEvidence(_ evidence: [Evidence], offsets: UTF8Offsets, into js
         json.beginObject()
         json.key("start"); json.number(Double(item.range.lowerBound))
         json.key("end"); json.number(Double(item.range.upperBound))
-        json.key("text"); json.string(offsets.text(item.range))
+        json.key("text"); offsets.withUTF8(item.range) { json.string(utf8: $0) }
         json.endObject()
     }
     json.endArray()
@@ -127,9 +127,10 @@ private struct UTF8Offsets {
         self.starts = starts
     }
 
-    func text(_ range: Range<Int>) -> String {
+    /// Calls `body` with the UTF-8 bytes of the code points in `range` (clamped to the text).
+    func withUTF8<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let clamped = range.clamped(to: 0..<(starts.count - 1))
-        return String(decoding: utf8[starts[clamped.lowerBound]..<starts[clamped.upperBound]], as: UTF8.self)
+        return utf8[starts[clamped.lowerBound]..<starts[clamped.upperBound]].withUnsafeBufferPointer(body)
     }
 }
 
@@ -167,7 +168,17 @@ struct JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    mutating func key(_ key: String) {
+    /// A key of the result schema: written as is (these names need no escaping).
+    mutating func key(_ key: StaticString) {
+        element()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A key taken from the input (a kept column's name, a problem code): escaped like a value.
+    mutating func key(escaping key: String) {
         element()
         string(key)
         bytes.append(UInt8(ascii: ":"))
@@ -178,41 +189,60 @@ struct JSONWriter {
             bytes += "null".utf8
             return
         }
+        value.withUTF8 { string(utf8: $0) }
+    }
+
+    /// A string value from its UTF-8 bytes (valid UTF-8).
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                let escape: String?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default: escape = nil
-                }
-                if let escape {
-                    bytes += utf8[runStart..<index]
-                    bytes += escape.utf8
-                    index += width
-                    runStart = index
-                } else {
-                    index += 1
-                }
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            let escape: String?
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            default: escape = nil
             }
-            bytes += utf8[runStart..<utf8.count]
+            if let escape {
+                bytes += utf8[runStart..<index]
+                bytes += escape.utf8
+                index += width
+                runStart = index
+            } else {
+                index += 1
+            }
         }
+        bytes += utf8[runStart..<utf8.count]
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Whole numbers without a fraction ("3", not "3.0"); others in Swift's shortest round-trip form.
     mutating func number(_ value: Double) {
-        bytes += (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)").utf8
+        guard value == value.rounded() && abs(value) < 1e15 else {
+            bytes += "\(value)".utf8
+            return
+        }
+        var magnitude = Int64(value).magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits written last first into a small buffer, then copied in order.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            repeat {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+        }
     }
 }

@@ -57,7 +57,7 @@ public struct RowAccount: Sendable, Hashable {
         json.key("problems")
         json.beginObject()
         for (code, count) in problems.sorted(by: { $0.key < $1.key }) {
-            json.key(code); json.number(Double(count))
+            json.key(escaping: code); json.number(Double(count))
         }
         json.endObject()
         json.key("rows_not_classified"); json.number(Double(rejected))
