@@ -52,10 +52,10 @@ struct PatternSelector: Sendable {
         byWord.elements.withUnsafeBufferPointer { keys in
             for token in 0..<tokenCount {
                 for position in byWord.range(of: Int(ids.words[token])) { pairs.append(Int(keys[position]) * tokenCount + token) }
-                // A `requires_also` word also counts as the stem of an inflected token ("month" in "month's").
+                // A listed word also counts as the stem of an inflected token ("slot" in "slots", "month" in "month's").
                 let stem = ids.stems[token]
                 guard stem >= 0, stem != ids.words[token] else { continue }
-                for position in byWord.range(of: Int(stem)) where keys[position] & 1 == 1 { pairs.append(Int(keys[position]) * tokenCount + token) }
+                for position in byWord.range(of: Int(stem)) { pairs.append(Int(keys[position]) * tokenCount + token) }
             }
         }
         var selection = Selection()

@@ -17,7 +17,8 @@ public struct ThemeTaxonomy: Sendable {
         public var topLevel: String { String(id.split(separator: ".").first ?? Substring(id)) }
     }
 
-    /// A PCRE2 pattern of a theme, run only when one of `requires` (normal forms) is in the comment
+    /// A PCRE2 pattern of a theme, run only when one of `requires` (normal forms, or the stems of
+    /// inflected tokens) is in the comment
     /// (and one of `requiresAlso`, when given), and, when set, only on comments of `language` and
     /// comments holding a digit 0–9: cheap
     /// prefilters that keep patterns off the comments they cannot match.
