@@ -25,6 +25,10 @@ public final class PCRE2Regex: @unchecked Sendable {
     public static let matchLimit: UInt32 = 100_000
     /// Nested backtracking depth allowed.
     public static let depthLimit: UInt32 = 10_000
+    /// The JIT stack a match may grow to when PCRE2's default (32 KB) is not enough: a price
+    /// pattern on a run-on comment of a few thousand words needs more. Work stays bounded by
+    /// `matchLimit`.
+    public static let largeJITStack = 8 << 20
 
     public let pattern: String
     private let code: OpaquePointer
@@ -71,6 +75,8 @@ public final class PCRE2Regex: @unchecked Sendable {
     public func matches(in text: String, within spans: ArraySlice<Range<Int>>?) -> Outcome {
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return .failed("out of memory") }
         defer { pcre2_match_data_free_8(data) }
+        // Made only for a subject that needs it, and per call: a JIT stack must not serve two threads at once.
+        var largeStack: LargeStackContext?
         var text = text
         return text.withUTF8 { bytes -> Outcome in
             var found: [Range<Int>] = []
@@ -79,9 +85,16 @@ public final class PCRE2Regex: @unchecked Sendable {
                 let options = UInt32(PCRE2_NO_UTF_CHECK) | (span.upperBound < bytes.count ? UInt32(PCRE2_NOTEOL) : 0)
                 var start = span.lowerBound
                 while start <= span.upperBound {
-                    let result = pcre2_match_8(code, bytes.baseAddress, span.upperBound, start, options, data, context)
+                    var result = pcre2_match_8(code, bytes.baseAddress, span.upperBound, start, options, data, largeStack?.context ?? context)
+                    if result == PCRE2_ERROR_JIT_STACKLIMIT, largeStack == nil, let made = LargeStackContext(copying: context) {
+                        // Again with a larger stack, kept for the rest of this call.
+                        largeStack = made
+                        result = pcre2_match_8(code, bytes.baseAddress, span.upperBound, start, options, data, made.context)
+                    }
                     if result == PCRE2_ERROR_NOMATCH { break }
-                    if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_DEPTHLIMIT || result == PCRE2_ERROR_HEAPLIMIT {
+                    if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_DEPTHLIMIT || result == PCRE2_ERROR_HEAPLIMIT
+                        || result == PCRE2_ERROR_JIT_STACKLIMIT
+                    {
                         return .limitExceeded(Self.message(result))
                     }
                     guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return .failed(Self.message(result)) }
@@ -104,5 +117,27 @@ public final class PCRE2Regex: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 256)
         let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
         return length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF8.self) : "PCRE2 error \(code)"
+    }
+}
+
+/// A copy of a pattern's match context with a JIT stack of up to `PCRE2Regex.largeJITStack`
+/// bytes assigned: both freed together.
+private final class LargeStackContext {
+    let context: OpaquePointer
+    private let stack: OpaquePointer
+
+    init?(copying original: OpaquePointer) {
+        guard let copy = pcre2_match_context_copy_8(original) else { return nil }
+        guard let stack = pcre2_jit_stack_create_8(64 << 10, PCRE2Regex.largeJITStack, nil) else {
+            pcre2_match_context_free_8(copy)
+            return nil
+        }
+        pcre2_jit_stack_assign_8(copy, nil, UnsafeMutableRawPointer(stack))
+        (context, self.stack) = (copy, stack)
+    }
+
+    deinit {
+        pcre2_match_context_free_8(context)
+        pcre2_jit_stack_free_8(stack)
     }
 }
