@@ -1,5 +1,5 @@
 /// The text layer as one pipeline: tokenizer → language identification → sentence and clause
-/// segmentation → quantities → stems and Danish compound parts.
+/// segmentation → stems and Danish compound parts (quantities are found on demand: `AnalyzedText.quantities`).
 ///
 /// Holds ICU and Snowball handles: create one per worker thread and reuse it for every comment.
 public final class TextAnalyzer {
@@ -17,7 +17,6 @@ public final class TextAnalyzer {
     private let englishStemmer: Stemmer
     private let danishStemmer: Stemmer
     private let compoundSplitter: DanishCompoundSplitter
-    private let quantityDetector = QuantityDetector()
     private let clauseRules: [Language: ClauseRules]
     /// Stems and compound splits seen by this analyser: survey vocabularies are small and
     /// repetitive, and a lookup costs less than Snowball or the splitter. Bounded.
@@ -62,7 +61,7 @@ public final class TextAnalyzer {
         }
         return AnalyzedText(
             text: text, tokens: tokens, sentences: sentences, language: language,
-            quantities: quantityDetector.quantities(in: tokens), stems: stems, compounds: compounds)
+            stems: stems, compounds: compounds)
     }
 
     private func stem(_ word: String, language: Language) -> String? {
