@@ -2,7 +2,12 @@
 /// the lexicon layer replaces the connectives with those of its `modifiers.tsv` (kind `contrast`).
 public struct ClauseRules: Sendable, Hashable {
     /// Contrast and concession words that open a new clause (normalised form).
-    public var connectives: Set<String>
+    public var connectives: Set<String> {
+        didSet { connectiveFilter = WordSetFilter(connectives) }
+    }
+    /// Rules out most words by length and first byte before `connectives` is hashed into (every
+    /// word of every sentence is tested).
+    private(set) var connectiveFilter: WordSetFilter
     /// Abbreviations (normalised, without the final stop) after which a full stop does not end a
     /// sentence when a lower-case word follows ("ca. 3 dage", "f.eks. appen").
     public var abbreviations: Set<String>
@@ -10,6 +15,13 @@ public struct ClauseRules: Sendable, Hashable {
     public init(connectives: Set<String>, abbreviations: Set<String>) {
         self.connectives = connectives
         self.abbreviations = abbreviations
+        connectiveFilter = WordSetFilter(connectives)
+    }
+
+    /// Whether `word` (a normalised form) is a connective.
+    @inline(__always)
+    func isConnective(_ word: String) -> Bool {
+        connectiveFilter.mayContain(word) && connectives.contains(word)
     }
 
     /// The built-in rules for `language`; `.undetermined` gets both languages' abbreviations and

@@ -7,15 +7,14 @@ struct ClauseSegmenter {
         var start = range.lowerBound
         var opener = ClauseOpener.sentenceStart
         var openerToken: Int?
-        if rules.connectives.contains(tokens[start].normalized), tokens[start].kind == .word {
+        if tokens[start].kind == .word, rules.isConnective(tokens[start].normalized) {
             opener = .connective
             openerToken = start
         }
         let lastWord = range.last(where: { tokens[$0].isWordLike })
         var index = start + 1
         while index < range.upperBound {
-            let token = tokens[index]
-            if token.kind == .word, rules.connectives.contains(token.normalized), index != lastWord {
+            if tokens[index].kind == .word, rules.isConnective(tokens[index].normalized), index != lastWord {
                 // "However, …" at a clause start keeps its comma; a connective elsewhere opens a clause.
                 close(&clauses, tokens: tokens, start: start, end: index, opener: opener, openerToken: openerToken)
                 (start, opener, openerToken) = (index, .connective, index)

@@ -19,8 +19,10 @@ public final class TextAnalyzer {
     private let compoundSplitter: DanishCompoundSplitter
     private let clauseRules: [Language: ClauseRules]
     /// Stems and compound splits seen by this analyser: survey vocabularies are small and
-    /// repetitive, and a lookup costs less than Snowball or the splitter. Bounded.
-    private var stemCache: [Language: [String: String]] = [:]
+    /// repetitive, and a lookup costs less than Snowball or the splitter. Bounded. One stem table
+    /// per language (a table keyed by language cost more to consult than the stem lookup itself).
+    private var englishStems: [String: String] = [:]
+    private var danishStems: [String: String] = [:]
     private var compoundCache: [String: CompoundSplit?] = [:]
     private static let cacheLimit = 100_000
 
@@ -65,15 +67,17 @@ public final class TextAnalyzer {
     }
 
     private func stem(_ word: String, language: Language) -> String? {
-        let stemmer: Stemmer
         switch language {
-        case .english: stemmer = englishStemmer
-        case .danish: stemmer = danishStemmer
-        case .undetermined: return nil
+        case .english: Self.stem(word, with: englishStemmer, cache: &englishStems)
+        case .danish: Self.stem(word, with: danishStemmer, cache: &danishStems)
+        case .undetermined: nil
         }
-        if let cached = stemCache[language]?[word] { return cached }
+    }
+
+    private static func stem(_ word: String, with stemmer: Stemmer, cache: inout [String: String]) -> String {
+        if let cached = cache[word] { return cached }
         let stem = stemmer.stem(word)
-        if stemCache[language, default: [:]].count < Self.cacheLimit { stemCache[language, default: [:]][word] = stem }
+        if cache.count < cacheLimit { cache[word] = stem }
         return stem
     }
 

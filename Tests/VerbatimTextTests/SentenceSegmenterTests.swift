@@ -69,4 +69,17 @@ import Testing
         #expect(clauses("It was slow though", .english) == ["It was slow though"])
         #expect(clauses("Pick-up at 10:30 - driver late", .english) == ["Pick-up at 10:30 -", "driver late"])
     }
+
+    /// A lexicon layer replaces the connectives: its words split clauses whatever their length or
+    /// first letter (the quick length and first-byte test is rebuilt with the set).
+    @Test func connectivesFromALexiconLayerSplitClauses() throws {
+        var rules = ClauseRules.defaults(for: .danish)
+        rules.connectives = ["ændringsvis", "omvendt"]
+        let analyzer = try TextAnalyzer(clauseRules: [.danish: rules])
+        let text = "Appen var fin ændringsvis var levering sen omvendt var prisen god"
+        let analyzed = analyzer.analyze(text, language: .given(.danish))
+        let scalars = Array(text.unicodeScalars)
+        #expect(analyzed.sentences.flatMap(\.clauses).map { String(String.UnicodeScalarView(scalars[$0.range])) }
+            == ["Appen var fin", "ændringsvis var levering sen", "omvendt var prisen god"])
+    }
 }
