@@ -128,7 +128,8 @@ public struct SentimentScorer: Sendable {
         var index = scopeStart
         let phraseEnd = max(range.upperBound, sentenceEnd)
         while index < range.upperBound {
-            let token = text.tokens[index]
+            // Fields read in place: copying a token retains its two strings.
+            let kind = text.tokens[index].kind
             if let phrase = Self.longestPhrase(ids.words, from: index, end: phraseEnd, in: lexicons) {
                 let covered = index..<(index + phrase.length)
                 switch phrase.value {
@@ -138,14 +139,15 @@ public struct SentimentScorer: Sendable {
                 index += phrase.length
                 continue
             }
-            if token.kind == .word || token.kind == .number || token.kind == .emoji || token.kind == .emoticon || token.kind == .punctuation {
+            if kind == .word || kind == .number || kind == .emoji || kind == .emoticon || kind == .punctuation {
                 let modifier = Self.modifier(ids.words[index], in: lexicons)
                 // A contrast or concession word is a modifier only where it opens a clause:
                 // "skønt" is "although" there and "lovely" in "Det er skønt".
                 let opensClause = index == range.lowerBound
                 if let modifier, !(modifier.kind == .contrast || modifier.kind == .concession) || opensClause {
                     modifiers.append(ModifierHit(tokenRange: index..<(index + 1), modifier: modifier))
-                } else if let found = Self.entry(at: index, of: text, ids: ids, in: lexicons) ?? elongatedEntry(token, lexicons: lexicons)
+                } else if let found = Self.entry(at: index, of: text, ids: ids, in: lexicons)
+                    ?? (text.tokens[index].isElongated ? elongatedEntry(text.tokens[index], lexicons: lexicons) : nil)
                 {
                     hits.append(Hit(tokenRange: index..<(index + 1), entry: found.entry, match: found.match))
                 }
@@ -163,7 +165,7 @@ public struct SentimentScorer: Sendable {
             case .clauseNegator, .contrast, .concession: continue
             }
             let modifiesSomething = hits.contains { hit in
-                hit.tokenRange.lowerBound >= modifier.tokenRange.upperBound && Self.isNegatable(text.tokens[hit.tokenRange.lowerBound])
+                hit.tokenRange.lowerBound >= modifier.tokenRange.upperBound && Self.isNegatable(text.tokens[hit.tokenRange.lowerBound].kind)
                     && wordDistance(from: modifier.tokenRange.upperBound, to: hit.tokenRange.lowerBound, text: text) < reach
             }
             let index = modifier.tokenRange.lowerBound
@@ -186,7 +188,7 @@ public struct SentimentScorer: Sendable {
             var rules: [AppliedRule] = []
             let start = hit.tokenRange.lowerBound
             // Emoji and emoticons are the writer's own feeling: no word before them changes it.
-            guard Self.isNegatable(text.tokens[start]) else {
+            guard Self.isNegatable(text.tokens[start].kind) else {
                 return Contribution(tokenRange: hit.tokenRange, entry: hit.entry, match: hit.match, base: hit.entry.valence, valence: valence, rules: [])
             }
             // Boosters and dampeners: up to three words back, fading with distance.
@@ -197,12 +199,11 @@ public struct SentimentScorer: Sendable {
                 valence += valence > 0 ? step : -step
                 rules.append(AppliedRule(kind: modifier.modifier.kind == .booster ? .booster : .dampener, tokenIndex: modifier.tokenRange.lowerBound, modifier: modifier.modifier, valence: valence))
             }
-            let token = text.tokens[start]
-            if token.caseShape == .allCaps, !shouting, hit.tokenRange.count == 1 {
+            if text.tokens[start].caseShape == .allCaps, !shouting, hit.tokenRange.count == 1 {
                 valence += valence > 0 ? settings.capsBoost : -settings.capsBoost
                 rules.append(AppliedRule(kind: .caps, tokenIndex: nil, modifier: nil, valence: valence))
             }
-            if token.isElongated {
+            if text.tokens[start].isElongated {
                 valence += valence > 0 ? settings.elongationBoost : -settings.elongationBoost
                 rules.append(AppliedRule(kind: .elongation, tokenIndex: nil, modifier: nil, valence: valence))
             }
@@ -288,13 +289,13 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Words and numbers take modifiers; emoji and emoticons do not.
-    static func isNegatable(_ token: Token) -> Bool {
-        token.kind != .emoji && token.kind != .emoticon
+    static func isNegatable(_ kind: TokenKind) -> Bool {
+        kind != .emoji && kind != .emoticon
     }
 
     /// Words (not punctuation) between two token positions.
     private func wordDistance(from start: Int, to end: Int, text: AnalyzedText) -> Int {
         guard start < end else { return 0 }
-        return text.tokens[start..<end].count { $0.kind != .punctuation && $0.kind != .symbol }
+        return (start..<end).count { text.tokens[$0].kind != .punctuation && text.tokens[$0].kind != .symbol }
     }
 }

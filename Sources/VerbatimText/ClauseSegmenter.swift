@@ -39,9 +39,9 @@ struct ClauseSegmenter {
     }
 
     private func isClausePunctuation(_ index: Int, tokens: [Token], clauseStart: Int, openerToken: Int?) -> Bool {
-        let token = tokens[index]
-        guard token.kind == .punctuation else { return false }
-        switch token.normalized {
+        guard tokens[index].kind == .punctuation else { return false }
+        let range = tokens[index].range
+        switch tokens[index].normalized {
         case ";":
             return true
         case ",":
@@ -52,8 +52,8 @@ struct ClauseSegmenter {
                 && tokens[index - 1].kind == .number && tokens[index + 1].kind == .number
             return !between
         case "-", "–", "—":
-            let spacedBefore = index == 0 || tokens[index - 1].range.upperBound < token.range.lowerBound
-            let spacedAfter = index + 1 >= tokens.count || token.range.upperBound < tokens[index + 1].range.lowerBound
+            let spacedBefore = index == 0 || tokens[index - 1].range.upperBound < range.lowerBound
+            let spacedAfter = index + 1 >= tokens.count || range.upperBound < tokens[index + 1].range.lowerBound
             return spacedBefore && spacedAfter
         default:
             return false

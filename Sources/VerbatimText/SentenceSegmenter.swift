@@ -48,9 +48,8 @@ public final class SentenceSegmenter {
         var starts = [0]
         var boundaryIndex = 0
         for index in 1..<tokens.count {
-            let token = tokens[index]
             var isStart = false
-            while boundaryIndex < icuBoundaries.count, Int(icuBoundaries[boundaryIndex]) <= token.utf16Range.lowerBound {
+            while boundaryIndex < icuBoundaries.count, Int(icuBoundaries[boundaryIndex]) <= tokens[index].utf16Range.lowerBound {
                 if Int(icuBoundaries[boundaryIndex]) > tokens[index - 1].utf16Range.lowerBound { isStart = true }
                 boundaryIndex += 1
             }
@@ -63,23 +62,23 @@ public final class SentenceSegmenter {
 
     /// The survey-text rules on top of UAX #29, for the token at `index` (> 0).
     private static func startsSentence(at index: Int, tokens: [Token], rules: ClauseRules) -> Bool {
-        let token = tokens[index]
-        let previous = tokens[index - 1]
-        if token.kind == .punctuation, bullets.contains(token.normalized) { return true }
-        guard token.kind == .word else { return false }
-        let startsUpper = token.caseShape == .capitalized || token.caseShape == .allCaps
-        if previous.kind == .emoji || previous.kind == .emoticon {
-            let hasTextBefore = tokens[..<(index - 1)].contains { $0.isWordLike }
+        // Fields read in place (this runs for every token): copying a token retains its two strings.
+        let kind = tokens[index].kind, previousKind = tokens[index - 1].kind
+        if kind == .punctuation, bullets.contains(tokens[index].normalized) { return true }
+        guard kind == .word else { return false }
+        let startsUpper = tokens[index].caseShape == .capitalized || tokens[index].caseShape == .allCaps
+        if previousKind == .emoji || previousKind == .emoticon {
+            let hasTextBefore = (0..<(index - 1)).contains { tokens[$0].isWordLike }
             return startsUpper && hasTextBefore
         }
-        guard previous.kind == .punctuation, previous.normalized == "." || previous.normalized == "...",
+        guard previousKind == .punctuation, tokens[index - 1].normalized == "." || tokens[index - 1].normalized == "...",
             index >= 2, tokens[index - 2].kind == .word
         else { return false }
-        let wordBefore = tokens[index - 2]
-        if wordBefore.range.upperBound != previous.range.lowerBound { return false }  // "word ." spacing
+        let previous = tokens[index - 1].range, wordBefore = tokens[index - 2]
+        if wordBefore.range.upperBound != previous.lowerBound { return false }  // "word ." spacing
         if rules.abbreviations.contains(wordBefore.normalized) { return false }
         if startsUpper { return wordBefore.normalized.unicodeScalars.count >= 2 }
-        let spaced = previous.range.upperBound < token.range.lowerBound
+        let spaced = previous.upperBound < tokens[index].range.lowerBound
         return spaced && wordBefore.normalized.unicodeScalars.count >= 3
     }
 
