@@ -25,8 +25,8 @@ public struct RowClassifier {
             problems += sanitized.problems.map { RowProblem(code: $0.code, message: $0.message) }
             var choice = language
             if let code = row.language, let given = Language(code: code), given != .undetermined { choice = .given(given) }
-            let trimmedScore = row.score?.trimmingCharacters(in: .whitespaces) ?? ""
-            score = Double(trimmedScore.replacingOccurrences(of: ",", with: "."))
+            let trimmedScore = row.score.map(Self.trimmed) ?? ""
+            score = Self.number(trimmedScore)
             if !trimmedScore.isEmpty, score == nil {
                 problems.append(RowProblem(code: "bad_score", message: "score '\(trimmedScore)' is not a number"))
             }
@@ -35,5 +35,20 @@ public struct RowClassifier {
         var result = ResultRow(id: row.id, line: row.line, analysis: analysis, problems: problems, kept: row.kept)
         result.score = score
         return result
+    }
+
+    /// `text` without leading and trailing white space (as `trimmingCharacters(in: .whitespaces)`,
+    /// whose cost is paid only by text that is not all ASCII).
+    static func trimmed(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.trimmingCharacters(in: .whitespaces) }
+        let utf8 = text.utf8
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) ? text : String(text[first...last])
+    }
+
+    /// A score as written: a decimal comma ("7,5", Danish) reads as a point.
+    static func number(_ text: String) -> Double? {
+        Double(text.contains(",") ? String(text.map { $0 == "," ? "." : $0 }) : text)
     }
 }

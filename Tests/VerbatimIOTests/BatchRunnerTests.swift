@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VerbatimAnalysis
-import VerbatimIO
+@testable import VerbatimIO
 import VerbatimLexicon
 
 @Suite struct BatchRunnerTests {
@@ -76,6 +76,15 @@ import VerbatimLexicon
         }
         #expect(outputs[0].split(separator: "\n").count > 459)
         #expect(Set(outputs).count == 1)
+    }
+
+    /// Scores as exports write them: padded, with a Danish decimal comma, behind a no-break space.
+    @Test func scoresAreReadPaddedWithADecimalCommaOrAnyUnicodeSpace() {
+        #expect(RowClassifier.number(RowClassifier.trimmed(" 7,5\t")) == 7.5)
+        #expect(RowClassifier.number(RowClassifier.trimmed("\u{00A0}9 ")) == 9)
+        #expect(RowClassifier.trimmed(" \t ").isEmpty)
+        #expect(RowClassifier.number(RowClassifier.trimmed(" n/a ")) == nil)
+        #expect(RowClassifier.trimmed("10") == "10")
     }
 
     @Test func csvOutputNeutralisesAFormulaComment() throws {
