@@ -370,16 +370,19 @@ public struct TermIndex: Sendable {
         for offset in 0..<count {
             let rule = wordRules[start + offset]
             let tokenIndex = ids.wordTokens[position + offset]
-            if rule.prefix >= 0 {
-                guard ids.prefixKeys[tokenIndex] == prefixKeyOf[Int(rule.prefix)], hasPrefix(text.tokens[tokenIndex].normalized, Int(rule.prefix))
-                else { return false }
-            } else if ids.words[tokenIndex] != rule.word,
-                rule.stem < 0 || ids.stems[tokenIndex] != rule.stem || !Self.isInflected(word: ids.words[tokenIndex], stem: ids.stems[tokenIndex])
-            {
-                return false
-            }
+            guard mayMatch(rule, token: tokenIndex, ids: ids), rule.prefix < 0 || hasPrefix(text.tokens[tokenIndex].normalized, Int(rule.prefix))
+            else { return false }
         }
         return true
+    }
+
+    /// Whether token `tokenIndex` matches `rule` by its ids: its word or (inflected) stem, or for a
+    /// prefix the first three scalars — the full prefix is then compared by `hasPrefix`.
+    @inline(__always)
+    private func mayMatch(_ rule: WordRule, token tokenIndex: Int, ids: TokenIDs) -> Bool {
+        if rule.prefix >= 0 { return ids.prefixKeys[tokenIndex] == prefixKeyOf[Int(rule.prefix)] }
+        let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
+        return word == rule.word || (rule.stem >= 0 && stem == rule.stem && Self.isInflected(word: word, stem: stem))
     }
 
     /// Whether `word` starts with the bytes of prefix number `prefix`.
@@ -428,7 +431,10 @@ public struct TermIndex: Sendable {
         var ranges: [Range<Int>] = []
         let low = max(0, position - distance - other.count + 1)
         let high = min(words.count - 1, position + anchor.count - 1 + distance)
-        for start in low...max(low, high) where start + other.count <= words.count
+        // Most positions in the window fail on the other side's first word: that is tested first.
+        let otherFirst = wordRules[other.start]
+        for start in low...max(low, high) where mayMatch(otherFirst, token: words[start], ids: ids)
+            && start + other.count <= words.count
             && (start + other.count <= position || start >= position + anchor.count)
             && sentence.contains(words[start])
             && sideMatches(start: other.start, count: other.count, at: start, ids: ids, text: text)
