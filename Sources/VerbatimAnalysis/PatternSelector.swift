@@ -3,10 +3,10 @@ import VerbatimText
 
 /// The PCRE2 patterns of themes or flags, each with an integer owner (a theme's or a pattern set's
 /// position), chosen per comment by their prefilters: a comment runs only the patterns whose
-/// `requires` words it contains (and those without) — and one of its `requires_also` words, when
-/// it has them — of its language, and — for patterns that
-/// need one — only when it holds a digit; never the whole list. A sentence-scoped pattern runs
-/// only on the sentences that pass these tests.
+/// `requires` words it contains (and those without) and, for patterns that list them, one of
+/// their `requires_also` words; only those of its language; and only when it holds a digit, for
+/// patterns that need one; never the whole list. A sentence-scoped pattern runs only on the
+/// sentences that pass these tests.
 struct PatternSelector: Sendable {
     /// The patterns to run on a comment, and where.
     struct Selection {
@@ -121,8 +121,8 @@ struct PatternSelector: Sendable {
 
     /// Whether `text` (or the UTF-8 byte span `span` of it; nil: all) holds an ASCII digit.
     private static func containsDigit(_ text: String, in span: Range<Int>?) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { containsDigit(UnsafeBufferPointer(rebasing: $0[span ?? 0..<$0.count])) }
-            ?? Array(text.utf8)[span ?? 0..<text.utf8.count].contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        var text = text
+        return text.withUTF8 { containsDigit(UnsafeBufferPointer(rebasing: $0[span ?? 0..<$0.count])) }
     }
 
     /// Whether `bytes` hold an ASCII digit, tested eight bytes at a time: a byte is a digit when,

@@ -94,12 +94,8 @@ public struct ThemeTagger: Sendable {
         /// The order mentions are deduplicated in, packed in one integer (one comparison per
         /// step of the sort): by theme, longer spans first, then by position — 16 bits of theme
         /// position, 24 of span length and of token offset (a 10 MB comment has fewer than 2^24 tokens).
-        let order: UInt64
-
-        init(theme: Int, tokenRange: Range<Int>, rule: Rule) {
-            (self.theme, self.tokenRange, self.rule) = (theme, tokenRange, rule)
-            order = UInt64(theme) << 48 | UInt64(0xFF_FFFF - min(tokenRange.count, 0xFF_FFFF)) << 24
-                | UInt64(min(tokenRange.lowerBound, 0xFF_FFFF))
+        var order: UInt64 {
+            UInt64(theme) << 48 | UInt64(0xFF_FFFF - min(tokenRange.count, 0xFF_FFFF)) << 24 | UInt64(min(tokenRange.lowerBound, 0xFF_FFFF))
         }
     }
 

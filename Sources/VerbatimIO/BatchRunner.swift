@@ -47,7 +47,7 @@ public struct BatchRunner {
         // The score type, when not given, from the scores of the first chunk: above 7 NPS, above 5
         // CES, else CSAT (scores on 1-5 only). The chunk is then processed as any other.
         var firstRows = try stream.next(maxRows: rowsPerChunk)
-        let scores = firstRows.compactMap { $0.score.flatMap { Double($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) } }
+        let scores = firstRows.compactMap { $0.score.flatMap(RowClassifier.score) }
         let type = scoreType ?? scores.max().map(ScoreType.detect(maximum:))
         let classifiers = try (0..<threads).map { _ in RowClassifier(try Analyzer(lexicons), language: language, scoreType: type) }
         func nextRows() throws -> [InputRow] {

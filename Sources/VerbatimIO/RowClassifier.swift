@@ -47,6 +47,9 @@ public struct RowClassifier {
         return first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) ? text : String(text[first...last])
     }
 
+    /// The score in a cell as written: padded, with a decimal comma or point; nil when it is not a number.
+    static func score(_ cell: String) -> Double? { number(trimmed(cell)) }
+
     /// A score as written: a decimal comma ("7,5", Danish) reads as a point.
     static func number(_ text: String) -> Double? {
         Double(text.contains(",") ? String(text.map { $0 == "," ? "." : $0 }) : text)

@@ -21,9 +21,6 @@ public struct TermIndex: Sendable {
         public var tokenRange: Range<Int>
     }
 
-    /// The term of a match's `termNumber` (its source text and file:line, for evidence).
-    public func term(number: Int) -> TermPattern { terms[number] }
-
     /// The source text and file:line of the term of a match's `termNumber`, without copying the
     /// compiled term (evidence needs only these).
     public func rule(ofTerm number: Int) -> (source: String, origin: EntryOrigin) { (terms[number].source, terms[number].origin) }
