@@ -6,6 +6,9 @@ struct PrefixKeyTable: Sendable {
     private var keys: [UInt64] = []
     private var numbers: [Int32] = []
     private var shift: UInt64 = 64
+    /// One bit per 4,096th of the hash space, set for each key: most tokens match no prefix, and
+    /// this 512-byte filter says so without probing the table.
+    private var filter = [UInt64](repeating: 0, count: 64)
     private(set) var count = 0
 
     /// The dense number of `key` (0 …), adding it when new.
@@ -14,6 +17,8 @@ struct PrefixKeyTable: Sendable {
         if let existing = number(of: key) { return existing }
         if (count + 1) * 2 > keys.count { grow() }
         insert(key, number: Int32(count))
+        let hash = key &* 0x9E37_79B9_7F4A_7C15
+        filter[Int(truncatingIfNeeded: hash >> 58)] |= 1 << (hash >> 52 & 63)
         count += 1
         return count - 1
     }
@@ -21,9 +26,10 @@ struct PrefixKeyTable: Sendable {
     /// The dense number of `key`, nil when it was never added.
     @inline(__always)
     func number(of key: UInt64) -> Int? {
-        guard count > 0, key != 0 else { return nil }
+        let hash = key &* 0x9E37_79B9_7F4A_7C15
+        guard key != 0, filter[Int(truncatingIfNeeded: hash >> 58)] & 1 << (hash >> 52 & 63) != 0 else { return nil }
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var slot = Int(truncatingIfNeeded: hash >> shift)
         while true {
             let found = keys[slot]
             if found == key { return Int(numbers[slot]) }

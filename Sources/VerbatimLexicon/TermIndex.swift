@@ -23,7 +23,7 @@ public struct TermIndex: Sendable {
 
     /// The source text and file:line of the term of a match's `termNumber`, without copying the
     /// compiled term (evidence needs only these).
-    public func rule(ofTerm number: Int) -> (source: String, origin: EntryOrigin) { (terms[number].source, terms[number].origin) }
+    public func rule(ofTerm number: Int) -> (source: String, origin: EntryOrigin) { rules[number] }
 
     /// One word of a compiled term: the interned normal form and stem, or a prefix.
     private struct WordRule {
@@ -79,7 +79,8 @@ public struct TermIndex: Sendable {
         init(_ languages: [Language]) { self = languages.reduce([]) { $0.union(LanguageMask($1)) } }
     }
 
-    private var terms: [TermPattern] = []
+    /// Each term's source text and file:line, apart from its compiled form (evidence reads only these).
+    private var rules: [(source: String, origin: EntryOrigin)] = []
     private var entries: [Entry] = []
     private var wordRules: [WordRule] = []
     /// The UTF-8 bytes of every prefix back to back: prefix `n` is
@@ -119,8 +120,10 @@ public struct TermIndex: Sendable {
             add(source.term, language: source.language, payload: source.payload, stemmer: stemmers[source.language],
                 termsUsing: termsUsing, vocabulary: &vocabulary, anchoring: &anchoring)
         }
+        let languages = entries.map(\.language)
         let candidate = { (entry: Int) in
-            Candidate(entry: Int32(entry), otherWord: anchoring.otherWords[entry].word, otherStem: anchoring.otherWords[entry].stem)
+            let other = anchoring.otherWords[entry]
+            return Candidate(entry: Int32(entry), otherWord: other.word, otherStem: other.stem, otherOffset: other.offset, language: languages[entry])
         }
         byWord = FlatPostingLists(anchoring.byWord, candidate)
         byStem = FlatPostingLists(anchoring.byStem, candidate)
@@ -129,18 +132,36 @@ public struct TermIndex: Sendable {
         mostCandidates = max(byWord.longestRun + byStem.longestRun + byPrefix.longestRun, singleWords.longestRun)
     }
 
-    /// An entry in a list of candidates, with a word it needs besides the one it is listed by
-    /// (interned word and stem; −1 when it needs none): a comment that lacks that word, as its
-    /// `WordPresence` tells, passes over the entry without reading it. Words common in comments
-    /// and in terms ("called", "update") head lists of dozens of phrases, most of them absent.
+    /// An entry in a list of candidates, with what rules most candidates out without reading the
+    /// entry or its words (both scattered in memory: a cache miss each): its language, and a word it
+    /// needs besides the one it is listed by (interned word and stem; −1 when it needs none). A
+    /// comment that lacks that word, as its `WordPresence` tells, passes over the entry; so does a
+    /// sequence whose word at that word's offset from the anchor is another. Words common in
+    /// comments and in terms ("called", "update") head lists of dozens of phrases, most of them absent.
     private struct Candidate: Sendable {
         var entry: Int32
         var otherWord: Int32
         var otherStem: Int32
+        /// For a sequence, the other word's position relative to the anchor word; 0 when the
+        /// position is not fixed (NEAR) or there is no other word.
+        var otherOffset: Int8
+        var language: LanguageMask
 
         @inline(__always)
         func mayMatch(in presence: WordPresence.Reader) -> Bool {
             otherWord < 0 || presence.mayContain(otherWord) || (otherStem >= 0 && presence.mayContain(otherStem))
+        }
+
+        /// False when the other word of a sequence anchored at word `position` is certainly not
+        /// where it must be — the test `sideMatches` makes for that word.
+        @inline(__always)
+        func otherWordMayBe(at position: Int, ids: TokenIDs) -> Bool {
+            guard otherOffset != 0 else { return true }
+            let at = position + Int(otherOffset)
+            guard at >= 0, at < ids.wordTokens.count else { return false }
+            let token = ids.wordTokens[at]
+            let word = ids.words[token], stem = ids.stems[token]
+            return word == otherWord || (otherStem >= 0 && stem == otherStem && TermIndex.isInflected(word: word, stem: stem))
         }
     }
 
@@ -151,7 +172,7 @@ public struct TermIndex: Sendable {
         var byStem = PostingLists()
         var byPrefix = PostingLists()
         var singleWords = PostingLists()
-        var otherWords: [(word: Int32, stem: Int32)] = []
+        var otherWords: [(word: Int32, stem: Int32, offset: Int8)] = []
     }
 
     private static func sides(of term: TermPattern) -> [[TermPattern.Word]] {
@@ -196,7 +217,7 @@ public struct TermIndex: Sendable {
             payload: payload, start: start, left: sides[0].count, right: sides.count > 1 ? sides[1].count : 0, distance: distance,
             isNear: sides.count > 1, isExclusion: term.isExclusion, isAnchoredRight: isAnchoredRight, language: LanguageMask(language),
             leftAnchor: leftAnchor, rightAnchor: rightAnchor)
-        terms.append(term)
+        rules.append((term.source, term.origin))
         entries.append(entry)
         let anchorOffset = isAnchoredRight ? entry.left + rightAnchor : leftAnchor
         let rule = wordRules[start + anchorOffset]
@@ -210,7 +231,9 @@ public struct TermIndex: Sendable {
         let words = Array(sides.joined())
         let other = words.indices.filter { $0 != anchorOffset && !words[$0].isPrefix }
             .min { Self.anchorRank(words[$0], termsUsing: termsUsing) < Self.anchorRank(words[$1], termsUsing: termsUsing) }
-        anchoring.otherWords.append(other.map { (wordRules[start + $0].word, wordRules[start + $0].stem) } ?? (-1, -1))
+        // Within a sequence the other word's place is fixed; a phrase longer than 127 words is not looked at by place.
+        let offset = entry.isNear ? 0 : other.map { Int8(clamping: $0 - anchorOffset) } ?? 0
+        anchoring.otherWords.append(other.map { (wordRules[start + $0].word, wordRules[start + $0].stem, abs(Int(offset)) == 127 ? 0 : offset) } ?? (-1, -1, 0))
         if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
             anchoring.singleWords.append(index, to: Int(wordRules[entry.start].word))
             entries[index].isSingleWord = true
@@ -270,21 +293,21 @@ public struct TermIndex: Sendable {
             for position in ids.wordTokens.indices {
                 let tokenIndex = ids.wordTokens[position]
                 let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
-                var count = Self.collect(byWord, Int(word), present: present, into: scratch, at: 0)
+                var count = Self.collect(byWord, Int(word), present: present, languages: languages, position: position, ids: ids, into: scratch, at: 0)
                 var lists = count > 0 ? 1 : 0
                 if Self.isInflected(word: word, stem: stem) {
                     let before = count
-                    count = Self.collect(byStem, Int(stem), present: present, into: scratch, at: count)
+                    count = Self.collect(byStem, Int(stem), present: present, languages: languages, position: position, ids: ids, into: scratch, at: count)
                     if count > before { lists += 1 }
                 }
                 if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]) {
                     let before = count
-                    count = Self.collect(byPrefix, prefix, present: present, into: scratch, at: count)
+                    count = Self.collect(byPrefix, prefix, present: present, languages: languages, position: position, ids: ids, into: scratch, at: count)
                     if count > before { lists += 1 }
                 }
                 // One list is already unique, in increasing order.
                 if lists > 1 { count = Self.sortedUnique(UnsafeMutableBufferPointer(rebasing: scratch[..<count])) }
-                for candidate in scratch[..<count].lazy.map(Int.init) where entries[candidate].language.isSubset(of: languages) {
+                for candidate in scratch[..<count].lazy.map(Int.init) {
                     let entry = entries[candidate]
                     if entry.isSingleWord {
                         // Found by its word or stem: nothing left to compare.
@@ -315,16 +338,20 @@ public struct TermIndex: Sendable {
         return found
     }
 
-    /// Writes the entries of the list of `key` in `lists` that may match a comment holding
-    /// `present` into `output` from `start`; returns the end of what was written.
+    /// Writes the entries of the list of `key` in `lists` that may match at word `position` of a
+    /// comment of `languages` holding `present` into `output` from `start`; returns the end of what was written.
     @inline(__always)
     private static func collect(
-        _ lists: FlatPostingLists<Candidate>, _ key: Int, present: WordPresence.Reader, into output: UnsafeMutableBufferPointer<Int32>, at start: Int
+        _ lists: FlatPostingLists<Candidate>, _ key: Int, present: WordPresence.Reader, languages: LanguageMask, position: Int, ids: TokenIDs,
+        into output: UnsafeMutableBufferPointer<Int32>, at start: Int
     ) -> Int {
         var end = start
         lists.elements.withUnsafeBufferPointer { elements in
-            for position in lists.range(of: key) where elements[position].mayMatch(in: present) {
-                output[end] = elements[position].entry
+            for element in lists.range(of: key) {
+                let candidate = elements[element]
+                guard candidate.language.isSubset(of: languages), candidate.mayMatch(in: present), candidate.otherWordMayBe(at: position, ids: ids)
+                else { continue }
+                output[end] = candidate.entry
                 end += 1
             }
         }
@@ -448,7 +475,7 @@ public struct TermIndex: Sendable {
     /// base form and matches by its word only: Snowball also strips derivations ("helpful" → "help",
     /// "range" → "rang"), and "help" or "rang" is not a mention of "helpful" or "range".
     @inline(__always)
-    private static func isInflected(word: Int32, stem: Int32) -> Bool { stem >= 0 && stem != word }
+    fileprivate static func isInflected(word: Int32, stem: Int32) -> Bool { stem >= 0 && stem != word }
 
     /// Short stems collide with function words (Danish "vare" and "var" share "var"): only stems
     /// of `CompiledSentimentLexicon.minimumStemLength` or more letters match.
