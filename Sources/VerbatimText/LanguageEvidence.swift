@@ -53,16 +53,24 @@ public struct LanguageEvidence: Hashable, Sendable {
             credit(english: Weight.listedWord)
             return
         }
-        if Self.danishWords.contains(word) {
-            credit(danish: Weight.listedWord)
-        } else if Self.englishWords.contains(word) {
-            credit(english: Weight.listedWord)
+        if let listed = Self.listedWords.id(of: word) {
+            if listed < Self.danishWordCount { credit(danish: Weight.listedWord) } else { credit(english: Weight.listedWord) }
         } else if hasDanishLetter {
             credit(danish: Weight.danishLetter)
         } else if let ending = Self.ending(of: word) {
             if ending.isDanish { credit(danish: Weight.ending) } else { credit(english: Weight.ending) }
         }
     }
+
+    /// The Danish then the English word lists in one table, looked up once per word: ids below
+    /// `danishWordCount` are Danish words (a word on both lists counts as Danish, as it always has).
+    private static let listedWords: InternTable = {
+        var table = InternTable()
+        for word in danishWords.sorted() { _ = table.intern(word) }
+        for word in englishWords.sorted() { _ = table.intern(word) }
+        return table
+    }()
+    private static let danishWordCount = Int32(danishWords.count)
 
     private mutating func credit(danish points: Double) {
         danishPoints += points

@@ -21,9 +21,9 @@ public final class TextAnalyzer {
     /// Stems and compound splits seen by this analyser: survey vocabularies are small and
     /// repetitive, and a lookup costs less than Snowball or the splitter. Bounded. One stem table
     /// per language (a table keyed by language cost more to consult than the stem lookup itself).
-    private var englishStems: [String: String] = [:]
-    private var danishStems: [String: String] = [:]
-    private var compoundCache: [String: CompoundSplit?] = [:]
+    private var englishStems = WordCache<String>(limit: cacheLimit)
+    private var danishStems = WordCache<String>(limit: cacheLimit)
+    private var compoundCache = WordCache<CompoundSplit?>(limit: cacheLimit)
     private static let cacheLimit = 100_000
 
     /// - Parameters:
@@ -74,17 +74,11 @@ public final class TextAnalyzer {
         }
     }
 
-    private static func stem(_ word: String, with stemmer: Stemmer, cache: inout [String: String]) -> String {
-        if let cached = cache[word] { return cached }
-        let stem = stemmer.stem(word)
-        if cache.count < cacheLimit { cache[word] = stem }
-        return stem
+    private static func stem(_ word: String, with stemmer: Stemmer, cache: inout WordCache<String>) -> String {
+        cache.value(of: word) { stemmer.stem($0) }
     }
 
     private func compound(_ word: String) -> CompoundSplit? {
-        if let cached = compoundCache[word] { return cached }
-        let split = compoundSplitter.split(word)
-        if compoundCache.count < Self.cacheLimit { compoundCache[word] = split }
-        return split
+        compoundCache.value(of: word) { compoundSplitter.split($0) }
     }
 }

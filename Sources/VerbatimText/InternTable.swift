@@ -1,6 +1,7 @@
 /// Strings interned as small integers, looked up with FNV-1a over their UTF-8 bytes and open
-/// addressing: a comment's words are looked up once per term index, and Swift's seeded SipHash
-/// (what `Dictionary<String, _>` uses) costs more than the rest of the match for short words.
+/// addressing: a comment's words are looked up once per term index (and once by the language
+/// evidence), and Swift's seeded SipHash (what `Set` and `Dictionary<String, _>` use) costs more
+/// than the rest of the lookup for short words.
 public struct InternTable: Sendable {
     private var keys: [String] = []
     private var hashes: [UInt64] = []
