@@ -48,14 +48,15 @@ import VerbatimText
         return evaluation.microF1
     }
 
-    /// Each file's floor: the survey comments, the support queries and the first held-out comments
-    /// (all tuned on), and the second held-out comments, which are blind — only their figure is
-    /// used; no rule is written from their misses (`corpora/README.md`).
+    /// Each file's floor: the survey comments, the support queries and the first and second
+    /// held-out comments (all tuned on), and the third held-out comments, which are blind — only
+    /// their figure is used; no rule is written from their misses (`corpora/README.md`).
     @Test(arguments: [
-        ("en/survey-comments.tsv", 0.85), ("da/survey-comments.tsv", 0.855),
-        ("en/support-queries.tsv", 0.885), ("da/support-queries.tsv", 0.885),
-        ("en/holdout-comments.tsv", 0.875), ("da/holdout-comments.tsv", 0.855),
-        ("en/holdout2-comments.tsv", 0.79), ("da/holdout2-comments.tsv", 0.795),
+        ("en/survey-comments.tsv", 0.855), ("da/survey-comments.tsv", 0.86),
+        ("en/support-queries.tsv", 0.90), ("da/support-queries.tsv", 0.90),
+        ("en/holdout-comments.tsv", 0.88), ("da/holdout-comments.tsv", 0.855),
+        ("en/holdout2-comments.tsv", 0.88), ("da/holdout2-comments.tsv", 0.885),
+        ("en/holdout3-comments.tsv", 0.78), ("da/holdout3-comments.tsv", 0.78),
     ])
     func themeMicroF1StaysAtItsFloor(file: String, floor: Double) throws {
         #expect(try themeF1(file) >= floor)
