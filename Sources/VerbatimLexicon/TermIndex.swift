@@ -232,8 +232,8 @@ public struct TermIndex: Sendable {
         let other = words.indices.filter { $0 != anchorOffset && !words[$0].isPrefix }
             .min { Self.anchorRank(words[$0], termsUsing: termsUsing) < Self.anchorRank(words[$1], termsUsing: termsUsing) }
         // Within a sequence the other word's place is fixed; a phrase longer than 127 words is not looked at by place.
-        let offset = entry.isNear ? 0 : other.map { Int8(clamping: $0 - anchorOffset) } ?? 0
-        anchoring.otherWords.append(other.map { (wordRules[start + $0].word, wordRules[start + $0].stem, abs(Int(offset)) == 127 ? 0 : offset) } ?? (-1, -1, 0))
+        let offset = entry.isNear ? 0 : other.map { $0 - anchorOffset } ?? 0
+        anchoring.otherWords.append(other.map { (wordRules[start + $0].word, wordRules[start + $0].stem, abs(offset) < 127 ? Int8(offset) : 0) } ?? (-1, -1, 0))
         if !entry.isNear, entry.left == 1, wordRules[entry.start].prefix < 0 {
             anchoring.singleWords.append(index, to: Int(wordRules[entry.start].word))
             entries[index].isSingleWord = true
