@@ -17,7 +17,7 @@ struct PrefixKeyTable: Sendable {
         if let existing = number(of: key) { return existing }
         if (count + 1) * 2 > keys.count { grow() }
         insert(key, number: Int32(count))
-        let hash = key &* 0x9E37_79B9_7F4A_7C15
+        let hash = Self.hash(key)
         filter[Int(truncatingIfNeeded: hash >> 58)] |= 1 << (hash >> 52 & 63)
         count += 1
         return count - 1
@@ -26,7 +26,7 @@ struct PrefixKeyTable: Sendable {
     /// The dense number of `key`, nil when it was never added.
     @inline(__always)
     func number(of key: UInt64) -> Int? {
-        let hash = key &* 0x9E37_79B9_7F4A_7C15
+        let hash = Self.hash(key)
         guard key != 0, filter[Int(truncatingIfNeeded: hash >> 58)] & 1 << (hash >> 52 & 63) != 0 else { return nil }
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: hash >> shift)
@@ -40,11 +40,15 @@ struct PrefixKeyTable: Sendable {
 
     private mutating func insert(_ key: UInt64, number: Int32) {
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var slot = Int(truncatingIfNeeded: Self.hash(key) >> shift)
         while keys[slot] != 0 { slot = (slot + 1) & mask }
         keys[slot] = key
         numbers[slot] = number
     }
+
+    /// Multiplicative (Fibonacci) hashing: the top bits pick the slot and the filter bit.
+    @inline(__always)
+    private static func hash(_ key: UInt64) -> UInt64 { key &* 0x9E37_79B9_7F4A_7C15 }
 
     private mutating func grow() {
         let old = zip(keys, numbers).filter { $0.0 != 0 }

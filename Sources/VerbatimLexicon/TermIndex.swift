@@ -159,9 +159,7 @@ public struct TermIndex: Sendable {
             guard otherOffset != 0 else { return true }
             let at = position + Int(otherOffset)
             guard at >= 0, at < ids.wordTokens.count else { return false }
-            let token = ids.wordTokens[at]
-            let word = ids.words[token], stem = ids.stems[token]
-            return word == otherWord || (otherStem >= 0 && stem == otherStem && TermIndex.isInflected(word: word, stem: stem))
+            return TermIndex.token(ids.wordTokens[at], of: ids, matchesWord: otherWord, stem: otherStem)
         }
     }
 
@@ -405,8 +403,14 @@ public struct TermIndex: Sendable {
     @inline(__always)
     private func mayMatch(_ rule: WordRule, token tokenIndex: Int, ids: TokenIDs) -> Bool {
         if rule.prefix >= 0 { return ids.prefixKeys[tokenIndex] == prefixKeyOf[Int(rule.prefix)] }
-        let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
-        return word == rule.word || (rule.stem >= 0 && stem == rule.stem && Self.isInflected(word: word, stem: stem))
+        return Self.token(tokenIndex, of: ids, matchesWord: rule.word, stem: rule.stem)
+    }
+
+    /// Whether token `tokenIndex` is the interned `word`, or an inflected form of `stem` (−1: none).
+    @inline(__always)
+    fileprivate static func token(_ tokenIndex: Int, of ids: TokenIDs, matchesWord word: Int32, stem: Int32) -> Bool {
+        let tokenWord = ids.words[tokenIndex], tokenStem = ids.stems[tokenIndex]
+        return tokenWord == word || (stem >= 0 && tokenStem == stem && isInflected(word: tokenWord, stem: tokenStem))
     }
 
     /// Whether `word` starts with the bytes of prefix number `prefix`.
@@ -475,7 +479,7 @@ public struct TermIndex: Sendable {
     /// base form and matches by its word only: Snowball also strips derivations ("helpful" → "help",
     /// "range" → "rang"), and "help" or "rang" is not a mention of "helpful" or "range".
     @inline(__always)
-    fileprivate static func isInflected(word: Int32, stem: Int32) -> Bool { stem >= 0 && stem != word }
+    private static func isInflected(word: Int32, stem: Int32) -> Bool { stem >= 0 && stem != word }
 
     /// Short stems collide with function words (Danish "vare" and "var" share "var"): only stems
     /// of `CompiledSentimentLexicon.minimumStemLength` or more letters match.

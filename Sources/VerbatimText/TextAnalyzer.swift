@@ -68,14 +68,10 @@ public final class TextAnalyzer {
 
     private func stem(_ word: String, language: Language) -> String? {
         switch language {
-        case .english: Self.stem(word, with: englishStemmer, cache: &englishStems)
-        case .danish: Self.stem(word, with: danishStemmer, cache: &danishStems)
+        case .english: englishStems.value(of: word) { englishStemmer.stem($0) }
+        case .danish: danishStems.value(of: word) { danishStemmer.stem($0) }
         case .undetermined: nil
         }
-    }
-
-    private static func stem(_ word: String, with stemmer: Stemmer, cache: inout WordCache<String>) -> String {
-        cache.value(of: word) { stemmer.stem($0) }
     }
 
     private func compound(_ word: String) -> CompoundSplit? {
