@@ -40,8 +40,7 @@ public struct SentimentScorer: Sendable {
             return SentimentAnalysis(score: 0, label: .neutral, clauses: [], contributions: [], exclamationEmphasis: 0)
         }
         let settings = primary.settings
-        let letters = text.tokens.filter { $0.kind == .word && $0.caseShape != .uncased }
-        let shouting = !letters.isEmpty && letters.allSatisfy { $0.caseShape == .allCaps || $0.normalized.count < 2 }
+        let shouting = Self.isShouting(text.tokens)
 
         var contributions: [Contribution] = []
         var clauses: [ClauseSentiment] = []
@@ -76,8 +75,11 @@ public struct SentimentScorer: Sendable {
 
         var emphasis = 0.0
         if weightedTotal != 0 {
-            let marks = text.tokens.reduce(0) { $0 + $1.exclamationCount }
-            let questions = text.tokens.reduce(0) { $0 + $1.questionCount }
+            var marks = 0, questions = 0
+            for index in text.tokens.indices where text.tokens[index].kind == .punctuation {
+                marks += text.tokens[index].exclamationCount
+                questions += text.tokens[index].questionCount
+            }
             var points = min(Double(marks), settings.exclamationMax) * settings.exclamationStep
             if questions > 1 {
                 points += Double(questions) <= settings.questionMax ? Double(questions) * settings.questionStep : settings.questionCap
@@ -88,6 +90,18 @@ public struct SentimentScorer: Sendable {
         return SentimentAnalysis(
             score: (score * 10_000).rounded() / 10_000, label: label(score, clauses: clauses, settings: settings),
             clauses: clauses, contributions: contributions, exclamationEmphasis: emphasis)
+    }
+
+    /// Whether the whole comment is written in capitals (then capitals are not emphasis): it has
+    /// cased words, and every one is all caps or a single letter. Fields are read in place: copying
+    /// a token retains its two strings.
+    private static func isShouting(_ tokens: [Token]) -> Bool {
+        var hasCasedWord = false
+        for index in tokens.indices where tokens[index].kind == .word && tokens[index].caseShape != .uncased {
+            guard tokens[index].caseShape == .allCaps || tokens[index].normalized.count < 2 else { return false }
+            hasCasedWord = true
+        }
+        return hasCasedWord
     }
 
     static func normalize(_ sum: Double, alpha: Double) -> Double {

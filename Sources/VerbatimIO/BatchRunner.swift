@@ -57,7 +57,7 @@ public struct BatchRunner {
         /// Takes one finished chunk, in input order.
         func take(_ chunk: inout ChunkOutput<Summary>, bytesRead: Int) throws {
             try eachChunk?(&chunk.summary)
-            try sink.write(chunk.text)
+            try sink.write(chunk.bytes)
             account.merge(chunk.account)
             summary.merge(chunk.summary)
             progress?(Progress(account: account, bytesRead: bytesRead))
@@ -96,20 +96,21 @@ public struct BatchRunner {
         return (account, summary)
     }
 
-    /// One chunk's output: its result lines, accounting and summary.
+    /// One chunk's output: its result lines (UTF-8), accounting and summary.
     struct ChunkOutput<Summary: ChunkSummary> {
-        var text = ""
+        var bytes: [UInt8] = []
         var account = RowAccount()
         var summary: Summary
     }
 
     static func process<Summary: ChunkSummary>(_ rows: [InputRow], with classifier: RowClassifier, writer: ResultWriter, summary: Summary) -> ChunkOutput<Summary> {
         var output = ChunkOutput<Summary>(summary: summary)
+        output.bytes.reserveCapacity(rows.count * 1024)
         for row in rows {
             let result = classifier.classify(row)
             output.account.count(result)
             output.summary.add(result)
-            output.text += writer.line(result)
+            writer.append(result, to: &output.bytes)
         }
         return output
     }

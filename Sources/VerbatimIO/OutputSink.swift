@@ -46,7 +46,12 @@ public final class OutputSink {
 
     /// Buffers `text`, writing out in blocks of a megabyte.
     public func write(_ text: String) throws(InputError) {
-        buffer.append(contentsOf: text.utf8)
+        try write(Array(text.utf8))
+    }
+
+    /// Buffers UTF-8 `bytes`, writing out in blocks of a megabyte.
+    public func write(_ bytes: [UInt8]) throws(InputError) {
+        buffer += bytes
         if buffer.count >= 1 << 20 { try flush() }
     }
 

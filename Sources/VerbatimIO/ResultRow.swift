@@ -31,10 +31,20 @@ public struct ResultRow: Sendable {
 
     /// The row as one JSON line, with the kept input columns under `columns` (named `names`).
     public func jsonLine(keptColumns names: [String]) -> String {
-        var json = JSONWriter()
+        var bytes: [UInt8] = []
+        appendJSON(keptColumns: names, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the row as JSON (no line end) to `output`: the batch runner's chunks are bytes, so
+    /// a row is never a String on its way out.
+    func appendJSON(keptColumns names: [String], to output: inout [UInt8]) {
+        var json = JSONWriter(appendingTo: output)
+        output = []
+        defer { output = json.bytes }
         json.beginObject()
         json.key("id"); json.string(id)
-        if let line, !problems.isEmpty { json.key("line"); json.number(Double(line)) }
+        if let line, !problems.isEmpty { json.key("line"); json.number(line) }
         if let analysis {
             let language = analysis.text.language
             json.key("language"); json.string(language.language.code)
@@ -46,30 +56,33 @@ public struct ResultRow: Sendable {
             json.key("score"); json.number(analysis.sentiment.score)
             json.key("label"); json.string(analysis.sentiment.label.rawValue)
             json.endObject()
-            let offsets = analysis.themes.isEmpty && analysis.flags.isEmpty ? nil : UTF8Offsets(analysis.text.text)
-            json.key("themes")
-            json.beginArray()
-            for theme in analysis.themes {
-                json.element()
-                json.beginObject()
-                json.key("id"); json.string(theme.id)
-                json.key("sentiment"); json.number(theme.sentiment)
-                json.key("evidence"); writeEvidence(theme.evidence, offsets: offsets!, into: &json)
-                json.endObject()
+            // Evidence text is sliced from the comment's UTF-8 by its tokens' byte ranges.
+            var text = analysis.text.text
+            text.withUTF8 { utf8 in
+                json.key("themes")
+                json.beginArray()
+                for theme in analysis.themes {
+                    json.element()
+                    json.beginObject()
+                    json.key("id"); json.string(theme.id)
+                    json.key("sentiment"); json.number(theme.sentiment)
+                    json.key("evidence"); writeEvidence(theme.evidence, of: analysis.text.tokens, in: utf8, into: &json)
+                    json.endObject()
+                }
+                json.endArray()
+                json.key("flags")
+                json.beginArray()
+                for flag in analysis.flags {
+                    json.element()
+                    json.beginObject()
+                    json.key("id"); json.string(flag.id)
+                    json.key("severity"); json.string(flag.severity.rawValue)
+                    json.key("route"); json.string(flag.route)
+                    json.key("evidence"); writeEvidence(flag.evidence, of: analysis.text.tokens, in: utf8, into: &json)
+                    json.endObject()
+                }
+                json.endArray()
             }
-            json.endArray()
-            json.key("flags")
-            json.beginArray()
-            for flag in analysis.flags {
-                json.element()
-                json.beginObject()
-                json.key("id"); json.string(flag.id)
-                json.key("severity"); json.string(flag.severity.rawValue)
-                json.key("route"); json.string(flag.route)
-                json.key("evidence"); writeEvidence(flag.evidence, offsets: offsets!, into: &json)
-                json.endObject()
-            }
-            json.endArray()
         } else {
             json.key("language"); json.string(nil)
             json.key("sentiment"); json.string(nil)
@@ -95,84 +108,73 @@ public struct ResultRow: Sendable {
         }
         json.endArray()
         json.endObject()
-        return json.output
     }
 }
 
-private func writeEvidence(_ evidence: [Evidence], offsets: UTF8Offsets, into json: inout JSONWriter) {
+/// Evidence as `{"start", "end", "text"}` objects: code-point offsets, and the text sliced from
+/// the comment's `utf8` by the byte ranges of the evidence's tokens.
+private func writeEvidence(_ evidence: [Evidence], of tokens: [Token], in utf8: UnsafeBufferPointer<UInt8>, into json: inout JSONWriter) {
     json.beginArray()
     for item in evidence {
         json.element()
         json.beginObject()
-        json.key("start"); json.number(Double(item.range.lowerBound))
-        json.key("end"); json.number(Double(item.range.upperBound))
-        json.key("text"); offsets.withUTF8(item.range) { json.string(utf8: $0) }
+        json.key("start"); json.number(item.range.lowerBound)
+        json.key("end"); json.number(item.range.upperBound)
+        let bytes = tokens[item.tokenRange.lowerBound].utf8Range.lowerBound..<tokens[item.tokenRange.upperBound - 1].utf8Range.upperBound
+        json.key("text"); json.string(utf8: UnsafeBufferPointer(rebasing: utf8[bytes]))
         json.endObject()
     }
     json.endArray()
 }
 
-/// A comment's text sliced by code-point offsets (the evidence's), through a table of the UTF-8
-/// offset of every code point.
-private struct UTF8Offsets {
-    private let utf8: [UInt8]
-    private let starts: [Int]
-
-    init(_ text: String) {
-        utf8 = Array(text.utf8)
-        var starts: [Int] = []
-        starts.reserveCapacity(utf8.count + 1)
-        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
-        starts.append(utf8.count)
-        self.starts = starts
-    }
-
-    /// Calls `body` with the UTF-8 bytes of the code points in `range` (clamped to the text).
-    func withUTF8<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let clamped = range.clamped(to: 0..<(starts.count - 1))
-        return utf8[starts[clamped.lowerBound]..<starts[clamped.upperBound]].withUnsafeBufferPointer(body)
-    }
-}
-
 /// A small JSON writer: fixed key order, shortest round-trip numbers, strings escaped per RFC 8259
 /// (and U+2028/U+2029, for JavaScript). Builds UTF-8 bytes; runs that need no escaping are copied whole.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
-    private var needsComma = [false]
+    private(set) var bytes: [UInt8]
+    /// One bit per open object or array, the innermost lowest: set once it holds a value (the
+    /// next one needs a comma). The result schema nests four levels; 64 would fit.
+    private var nonEmpty: UInt64 = 0
+
+    /// A writer that appends to `bytes`.
+    init(appendingTo bytes: [UInt8] = []) {
+        self.bytes = bytes
+    }
 
     var output: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        open()
     }
 
     mutating func endObject() {
-        needsComma.removeLast()
+        nonEmpty >>= 1
         bytes.append(UInt8(ascii: "}"))
     }
 
     mutating func beginArray() {
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        open()
     }
 
     mutating func endArray() {
-        needsComma.removeLast()
+        nonEmpty >>= 1
         bytes.append(UInt8(ascii: "]"))
     }
 
+    private mutating func open() { nonEmpty <<= 1 }
+
     /// Starts an array element.
     mutating func element() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if nonEmpty & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        nonEmpty |= 1
     }
 
     /// A key of the result schema: written as is (these names need no escaping).
     mutating func key(_ key: StaticString) {
         element()
         bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        key.withUTF8Buffer { append($0) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
     }
@@ -213,36 +215,47 @@ struct JSONWriter {
                 width = 3
             default: escape = nil
             }
-            if let escape {
-                bytes += utf8[runStart..<index]
-                bytes += escape.utf8
+            if var escape {
+                append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                escape.withUTF8 { append($0) }
                 index += width
                 runStart = index
             } else {
                 index += 1
             }
         }
-        bytes += utf8[runStart..<utf8.count]
+        append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// Whole numbers without a fraction ("3", not "3.0"); others in Swift's shortest round-trip form.
     mutating func number(_ value: Double) {
         guard value == value.rounded() && abs(value) < 1e15 else {
-            bytes += "\(value)".utf8
+            var text = value.description
+            text.withUTF8 { append($0) }
             return
         }
-        var magnitude = Int64(value).magnitude
+        number(Int(value))
+    }
+
+    mutating func number(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        // Digits written last first into a small buffer, then copied in order.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var count = 0
-            repeat {
-                digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+        var magnitude = value.magnitude
+        var power: UInt = 1
+        while power <= magnitude / 10 { power *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / power))
+            magnitude %= power
+            power /= 10
+        } while power > 0
+    }
+
+    /// Appends `run`: short runs (keys, small values) byte by byte, cheaper than a bulk append's set-up.
+    private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        guard run.count > 16 else {
+            for byte in run { bytes.append(byte) }
+            return
         }
+        bytes.append(contentsOf: run)
     }
 }

@@ -35,9 +35,16 @@ public struct ResultWriter: Sendable {
 
     /// One row, with its line end.
     public func line(_ row: ResultRow) -> String {
+        var bytes: [UInt8] = []
+        append(row, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one row, with its line end, to `output`.
+    public func append(_ row: ResultRow, to output: inout [UInt8]) {
         switch format {
         case .jsonl:
-            return row.jsonLine(keptColumns: keptColumnNames) + "\n"
+            row.appendJSON(keptColumns: keptColumnNames, to: &output)
         case .csv:
             let analysis = row.analysis
             let problems = row.allProblems
@@ -55,8 +62,9 @@ public struct ResultWriter: Sendable {
                 problems.isEmpty ? "" : row.line.map(String.init) ?? "",
             ]
             cells += row.kept.prefix(keptColumnNames.count)
-            return cells.map { CSVCell.escaped($0, formulaGuard: formulaGuard) }.joined(separator: ",") + "\n"
+            output += cells.map { CSVCell.escaped($0, formulaGuard: formulaGuard) }.joined(separator: ",").utf8
         }
+        output.append(UInt8(ascii: "\n"))
     }
 
     private static func number(_ value: Double) -> String {

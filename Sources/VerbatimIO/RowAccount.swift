@@ -51,20 +51,20 @@ public struct RowAccount: Sendable, Hashable {
     public var json: String {
         var json = JSONWriter()
         json.beginObject()
-        json.key("rows_read"); json.number(Double(rowsRead))
-        json.key("rows_written"); json.number(Double(rowsWritten))
-        json.key("rows_with_problems"); json.number(Double(rowsWithProblems))
+        json.key("rows_read"); json.number(rowsRead)
+        json.key("rows_written"); json.number(rowsWritten)
+        json.key("rows_with_problems"); json.number(rowsWithProblems)
         json.key("problems")
         json.beginObject()
         for (code, count) in problems.sorted(by: { $0.key < $1.key }) {
-            json.key(escaping: code); json.number(Double(count))
+            json.key(escaping: code); json.number(count)
         }
         json.endObject()
-        json.key("rows_not_classified"); json.number(Double(rejected))
+        json.key("rows_not_classified"); json.number(rejected)
         json.key("lines_not_classified")
         json.beginArray()
         for line in rejectedLines {
-            json.element(); json.number(Double(line))
+            json.element(); json.number(line)
         }
         json.endArray()
         json.endObject()

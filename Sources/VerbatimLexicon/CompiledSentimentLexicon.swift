@@ -27,8 +27,11 @@ public final class CompiledSentimentLexicon: Sendable {
     /// Entry (index into `entries`, −1 none) by word id, and by stem id.
     private let entryByWord: [Int32]
     private let entryByStem: [Int32]
-    /// `*` entries by their first three scalars (`TokenIDs.prefixKey`), longest prefix first.
-    private let prefixes: [UInt64: [(prefix: String, entry: SentimentEntry)]]
+    /// `*` entries by the dense number of their first three scalars' key (`TokenIDs.prefixKey`),
+    /// longest prefix first. Prefixes are NFKC UTF-8 bytes, compared byte by byte with a token's
+    /// normal form as the term index does: no Unicode-aware string comparison per token.
+    private let prefixKeys: PrefixKeyTable
+    private let prefixLists: [[(prefix: [UInt8], entry: SentimentEntry)]]
     private let modifiers: [Modifier]
     /// Modifier (index into `modifiers`, −1 none) by word id.
     private let modifierByWord: [Int32]
@@ -44,16 +47,18 @@ public final class CompiledSentimentLexicon: Sendable {
         var entries: [SentimentEntry] = []
         var byWord: [Int32: Int32] = [:]
         var byStem: [Int32: Int32] = [:]
-        var prefixes: [UInt64: [(prefix: String, entry: SentimentEntry)]] = [:]
+        var prefixKeys = PrefixKeyTable()
+        var prefixLists: [[(prefix: String, entry: SentimentEntry)]] = []
         var phrases = PhraseTrie<PhraseValue>()
         var unmatchable: [SentimentEntry] = []
         for entry in lexicon.entries {
             if entry.isPrefix {
                 let normalized = tokenizer.tokenize(String(entry.term.dropLast())).map(\.normalized).joined()
                 if normalized.unicodeScalars.count >= 3 {
-                    let key = TokenIDs.prefixKey(normalized)
-                    prefixes[key, default: []].removeAll { $0.prefix == normalized }
-                    prefixes[key, default: []].append((normalized, entry))
+                    let number = prefixKeys.number(adding: TokenIDs.prefixKey(normalized))
+                    if number == prefixLists.count { prefixLists.append([]) }
+                    prefixLists[number].removeAll { $0.prefix == normalized }
+                    prefixLists[number].append((normalized, entry))
                 }
                 continue
             }
@@ -97,7 +102,8 @@ public final class CompiledSentimentLexicon: Sendable {
         self.entries = entries
         entryByWord = table(byWord)
         entryByStem = table(byStem)
-        self.prefixes = prefixes.mapValues { $0.sorted { $0.prefix.count > $1.prefix.count } }
+        self.prefixKeys = prefixKeys
+        self.prefixLists = prefixLists.map { list in list.sorted { $0.prefix.count > $1.prefix.count }.map { (Array($0.prefix.utf8), $0.entry) } }
         self.modifiers = modifiers
         self.modifierByWord = table(modifierByWord)
         self.phrases = phrases
@@ -117,7 +123,15 @@ public final class CompiledSentimentLexicon: Sendable {
         if useStem, let number = Self.lookup(ids.stems[index], in: entryByStem), word.count >= Self.minimumStemmedWordLength {
             return (entries[number], .stem)
         }
-        return entry(prefixOrCompoundOf: word, prefixKey: ids.prefixKeys[index], compound: text.compounds[index])
+        if let found = prefixEntry(of: word, prefixKey: ids.prefixKeys[index]) { return (found, .prefix) }
+        // A compound's parts by their ids: the head (the last part), then the modifiers in order.
+        let parts = ids.compoundParts(of: index)
+        guard let head = parts.last else { return nil }
+        if let number = Self.lookup(ids.compoundPartIDs[head], in: entryByWord) { return (entries[number], .compoundHead) }
+        for part in parts.dropLast() {
+            if let number = Self.lookup(ids.compoundPartIDs[part], in: entryByWord) { return (entries[number], .compoundModifier) }
+        }
+        return nil
     }
 
     /// The entry for one normalised word, looked up by string (`explain`, elongated words, tests).
@@ -126,13 +140,7 @@ public final class CompiledSentimentLexicon: Sendable {
         if let stem, let number = Self.lookup(vocabulary.id(of: stem) ?? -1, in: entryByStem), word.count >= Self.minimumStemmedWordLength {
             return (entries[number], .stem)
         }
-        return entry(prefixOrCompoundOf: word, prefixKey: TokenIDs.prefixKey(word), compound: compound)
-    }
-
-    private func entry(prefixOrCompoundOf word: String, prefixKey: UInt64, compound: CompoundSplit?) -> (entry: SentimentEntry, match: Match)? {
-        if !prefixes.isEmpty, prefixKey != 0, let candidates = prefixes[prefixKey], let found = candidates.first(where: { word.hasPrefix($0.prefix) }) {
-            return (found.entry, .prefix)
-        }
+        if let found = prefixEntry(of: word, prefixKey: TokenIDs.prefixKey(word)) { return (found, .prefix) }
         if let compound {
             if let number = Self.lookup(vocabulary.id(of: compound.head) ?? -1, in: entryByWord) { return (entries[number], .compoundHead) }
             for modifier in compound.modifiers {
@@ -140,6 +148,18 @@ public final class CompiledSentimentLexicon: Sendable {
             }
         }
         return nil
+    }
+
+    /// The entry of the longest `*` prefix that `word` (a normal form, with key `prefixKey`) starts with.
+    private func prefixEntry(of word: String, prefixKey: UInt64) -> SentimentEntry? {
+        guard prefixKey != 0, let number = prefixKeys.number(of: prefixKey) else { return nil }
+        var word = word
+        return word.withUTF8 { bytes in
+            for candidate in prefixLists[number] where bytes.count >= candidate.prefix.count {
+                if candidate.prefix.indices.allSatisfy({ bytes[$0] == candidate.prefix[$0] }) { return candidate.entry }
+            }
+            return nil
+        }
     }
 
     /// The modifier word id `id` is, if any.
