@@ -25,7 +25,8 @@ public struct TermIndex: Sendable {
     /// compiled term (evidence needs only these).
     public func rule(ofTerm number: Int) -> (source: String, origin: EntryOrigin) { rules[number] }
 
-    /// One word of a compiled term: the interned normal form and stem, or a prefix.
+    /// One word of a compiled term: the interned normal form and stem, or a prefix, or any
+    /// number (`anyNumber` as the word).
     private struct WordRule {
         var word: Int32
         /// The interned stem, −1 when the stem is too short to match on (`stemUsable`).
@@ -191,7 +192,9 @@ public struct TermIndex: Sendable {
         let start = wordRules.count
         for words in sides {
             for word in words {
-                if word.isPrefix {
+                if word.isNumber {
+                    wordRules.append(WordRule(word: Self.anyNumber, stem: -1, prefix: -1))
+                } else if word.isPrefix {
                     prefixBytes += word.text.utf8
                     prefixStarts.append(Int32(prefixBytes.count))
                     prefixKeyOf.append(TokenIDs.prefixKey(word.text))
@@ -227,7 +230,7 @@ public struct TermIndex: Sendable {
         }
         // The other word checked first: the best anchor among the rest (a whole word, rare in terms).
         let words = Array(sides.joined())
-        let other = words.indices.filter { $0 != anchorOffset && !words[$0].isPrefix }
+        let other = words.indices.filter { $0 != anchorOffset && !words[$0].isPrefix && !words[$0].isNumber }
             .min { Self.anchorRank(words[$0], termsUsing: termsUsing) < Self.anchorRank(words[$1], termsUsing: termsUsing) }
         // Within a sequence the other word's place is fixed; a phrase longer than 127 words is not looked at by place.
         let offset = entry.isNear ? 0 : other.map { $0 - anchorOffset } ?? 0
@@ -252,9 +255,10 @@ public struct TermIndex: Sendable {
         return best
     }
 
-    /// How poor an anchor `word` is (lower is better), by the order `anchor(of:)` describes.
+    /// How poor an anchor `word` is (lower is better), by the order `anchor(of:)` describes; `#`
+    /// (any number) never anchors while a side has another word.
     private static func anchorRank(_ word: TermPattern.Word, termsUsing: [String: Int]) -> (Int, Int, Int, Int) {
-        (word.isPrefix ? 1 : 0, word.text.count <= 2 || FunctionWords.contains(word.text) ? 1 : 0, termsUsing[word.text] ?? 0, -word.text.count)
+        (word.isNumber ? 2 : word.isPrefix ? 1 : 0, word.text.count <= 2 || FunctionWords.contains(word.text) ? 1 : 0, termsUsing[word.text] ?? 0, -word.text.count)
     }
 
     /// The matches in `text` that count: exclusion terms (`-term`) are applied — a match that
@@ -392,23 +396,27 @@ public struct TermIndex: Sendable {
         for offset in 0..<count {
             let rule = wordRules[start + offset]
             let tokenIndex = ids.wordTokens[position + offset]
-            guard mayMatch(rule, token: tokenIndex, ids: ids), rule.prefix < 0 || hasPrefix(text.tokens[tokenIndex].normalized, Int(rule.prefix))
+            guard mayMatch(rule, token: tokenIndex, ids: ids, text: text), rule.prefix < 0 || hasPrefix(text.tokens[tokenIndex].normalized, Int(rule.prefix))
             else { return false }
         }
         return true
     }
 
     /// Whether token `tokenIndex` matches `rule` by its ids: its word or (inflected) stem, or for a
-    /// prefix the first three scalars — the full prefix is then compared by `hasPrefix`.
+    /// prefix the first three scalars — the full prefix is then compared by `hasPrefix`; `#` by its kind.
     @inline(__always)
-    private func mayMatch(_ rule: WordRule, token tokenIndex: Int, ids: TokenIDs) -> Bool {
+    private func mayMatch(_ rule: WordRule, token tokenIndex: Int, ids: TokenIDs, text: AnalyzedText) -> Bool {
         if rule.prefix >= 0 { return ids.prefixKeys[tokenIndex] == prefixKeyOf[Int(rule.prefix)] }
+        if rule.word == Self.anyNumber { return text.tokens[tokenIndex].kind == .number }
         return Self.token(tokenIndex, of: ids, matchesWord: rule.word, stem: rule.stem)
     }
 
+    /// The word of a `#` rule: no interned word has a negative id.
+    private static let anyNumber: Int32 = -2
+
     /// Whether token `tokenIndex` is the interned `word`, or an inflected form of `stem` (−1: none).
     @inline(__always)
-    fileprivate static func token(_ tokenIndex: Int, of ids: TokenIDs, matchesWord word: Int32, stem: Int32) -> Bool {
+    private static func token(_ tokenIndex: Int, of ids: TokenIDs, matchesWord word: Int32, stem: Int32) -> Bool {
         let tokenWord = ids.words[tokenIndex], tokenStem = ids.stems[tokenIndex]
         return tokenWord == word || (stem >= 0 && tokenStem == stem && isInflected(word: tokenWord, stem: tokenStem))
     }
@@ -461,7 +469,7 @@ public struct TermIndex: Sendable {
         let high = min(words.count - 1, position + anchor.count - 1 + distance)
         // Most positions in the window fail on the other side's first word: that is tested first.
         let otherFirst = wordRules[other.start]
-        for start in low...max(low, high) where mayMatch(otherFirst, token: words[start], ids: ids)
+        for start in low...max(low, high) where mayMatch(otherFirst, token: words[start], ids: ids, text: text)
             && start + other.count <= words.count
             && (start + other.count <= position || start >= position + anchor.count)
             && sentence.contains(words[start])

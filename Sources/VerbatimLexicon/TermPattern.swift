@@ -1,12 +1,14 @@
 import VerbatimText
 
 /// One rule of the term syntax shared by themes, touch points and flags (lexicons/README.md):
-/// a word, a phrase, a `prefix*`, `a NEAR/n b`, and `-term` for an exclusion.
+/// a word, a phrase, a `prefix*`, `#` for any number, `a NEAR/n b`, and `-term` for an exclusion.
 public struct TermPattern: Hashable, Sendable {
-    /// One word of a term: its normal form, and whether it is a `prefix*`.
+    /// One word of a term: its normal form, and whether it is a `prefix*` or `#` (any number:
+    /// "order #" is an order named by its number, "ordre #" the same in Danish).
     public struct Word: Hashable, Sendable {
         public var text: String
         public var isPrefix: Bool
+        public var isNumber = false
     }
 
     public enum Shape: Hashable, Sendable {
@@ -52,11 +54,20 @@ public struct TermPattern: Hashable, Sendable {
         } else {
             shape = .sequence(try Self.words(text, tokenizer: tokenizer, column: 1))
         }
+        let all: [Word] = switch shape {
+        case .sequence(let words): words
+        case .near(let left, let right, _): left + right
+        }
+        guard all.contains(where: { !$0.isNumber }) else { throw SyntaxError(message: "'#' (any number) needs a word beside it", column: 1) }
     }
 
     private static func words(_ text: String, tokenizer: Tokenizer, column: Int) throws(SyntaxError) -> [Word] {
         var words: [Word] = []
         for part in text.split(separator: " ") {
+            if part == "#" {
+                words.append(Word(text: "#", isPrefix: false, isNumber: true))
+                continue
+            }
             let isPrefix = part.hasSuffix("*")
             let body = isPrefix ? String(part.dropLast()) : String(part)
             if body.contains("*") { throw SyntaxError(message: "'*' may only end a word", column: column) }

@@ -206,6 +206,24 @@ import VerbatimText
         #expect(try waitingEvidence(scope: "sentence", in: "Order 5 never came, so we waited. Then it came.").isEmpty)
     }
 
+    @Test func aHashInATermMatchesAnyNumber() throws {
+        let analyzer = try Self.analyzer(themes: """
+            themes:
+              - id: ordering
+                terms: {en: [order, '-"order #"', "# attempts"], da: [ordre, '-"ordre #"']}
+            """)
+        func themes(_ text: String, _ language: Language = .english) -> [String] {
+            analyzer.analyze(text, language: .given(language)).themes.map(\.id)
+        }
+        #expect(themes("I placed an order yesterday") == ["ordering"])
+        // An order named by its number is a reference, not ordering.
+        #expect(themes("Order #88231 never arrived") == [])
+        #expect(themes("Ordre 45821: intet er kommet", .danish) == [])
+        #expect(themes("An order for 3 chairs") == ["ordering"])  // a word between: not the order's number
+        #expect(themes("It took 6 attempts to log in") == ["ordering"])
+        #expect(themes("It took six attempts to log in") == [])  // a number written out is a word
+    }
+
     @Test func aPatternWithRequiresAlsoRunsOnlyWhereAWordOfEachSetOccurs() throws {
         // The regex alone would match every comment here; `requires_also` keeps it to sentences
         // holding "took" (or an inflection whose stem is listed: "month's") as well as a unit.
@@ -279,6 +297,13 @@ import VerbatimText
 @Suite struct ThemeLexiconDiagnosticsTests {
     func diagnostics(_ files: [String: String]) throws -> [String] {
         try LexiconStack(layers: [try ThemeTaggingTests.layer(files)]).diagnostics.map { $0.description.replacingOccurrences(of: #"^.*/"#, with: "", options: .regularExpression) }
+    }
+
+    @Test func aTermOfNumbersAloneIsAnErrorAtItsPlace() throws {
+        // It could match every number in every comment.
+        let found = try diagnostics(["themes.yaml": "themes:\n  - id: waiting\n    terms: {en: ['#', '# days']}\n"])
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("themes.yaml:3:") == true && found.first?.contains("needs a word beside it") == true)
     }
 
     @Test func badRegexNamesItsPosition() throws {
