@@ -46,12 +46,17 @@ public final class OutputSink {
 
     /// Buffers `text`, writing out in blocks of a megabyte.
     public func write(_ text: String) throws(InputError) {
-        try write(Array(text.utf8))
+        buffer += text.utf8
+        try flushWhenFull()
     }
 
     /// Buffers UTF-8 `bytes`, writing out in blocks of a megabyte.
     public func write(_ bytes: [UInt8]) throws(InputError) {
         buffer += bytes
+        try flushWhenFull()
+    }
+
+    private func flushWhenFull() throws(InputError) {
         if buffer.count >= 1 << 20 { try flush() }
     }
 

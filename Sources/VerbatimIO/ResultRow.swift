@@ -26,18 +26,9 @@ public struct ResultRow: Sendable {
         problems + (analysis?.problems ?? []).map { RowProblem(code: "pattern_stopped", message: $0) }
     }
 
-    /// The row as one JSON line (fixed key order, so output bytes are stable).
-    public var jsonLine: String { jsonLine(keptColumns: []) }
-
-    /// The row as one JSON line, with the kept input columns under `columns` (named `names`).
-    public func jsonLine(keptColumns names: [String]) -> String {
-        var bytes: [UInt8] = []
-        appendJSON(keptColumns: names, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends the row as JSON (no line end) to `output`: the batch runner's chunks are bytes, so
-    /// a row is never a String on its way out.
+    /// Appends the row as one JSON object (fixed key order, so output bytes are stable; no line
+    /// end) to `output`, with the kept input columns under `columns` (named `names`). Bytes, not a
+    /// String: the batch runner's chunks are bytes.
     func appendJSON(keptColumns names: [String], to output: inout [UInt8]) {
         var json = JSONWriter(appendingTo: output)
         output = []
@@ -238,6 +229,7 @@ struct JSONWriter {
         number(Int(value))
     }
 
+    /// An integer's decimal digits.
     mutating func number(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude

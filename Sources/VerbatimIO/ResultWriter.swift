@@ -33,13 +33,6 @@ public struct ResultWriter: Sendable {
         return (Self.csvColumns + keptColumnNames).map { CSVCell.escaped($0, formulaGuard: formulaGuard) }.joined(separator: ",") + "\n"
     }
 
-    /// One row, with its line end.
-    public func line(_ row: ResultRow) -> String {
-        var bytes: [UInt8] = []
-        append(row, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends one row, with its line end, to `output`.
     public func append(_ row: ResultRow, to output: inout [UInt8]) {
         switch format {

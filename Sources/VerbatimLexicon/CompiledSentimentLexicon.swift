@@ -155,10 +155,7 @@ public final class CompiledSentimentLexicon: Sendable {
         guard prefixKey != 0, let number = prefixKeys.number(of: prefixKey) else { return nil }
         var word = word
         return word.withUTF8 { bytes in
-            for candidate in prefixLists[number] where bytes.count >= candidate.prefix.count {
-                if candidate.prefix.indices.allSatisfy({ bytes[$0] == candidate.prefix[$0] }) { return candidate.entry }
-            }
-            return nil
+            prefixLists[number].first { bytes.starts(with: $0.prefix) }?.entry
         }
     }
 

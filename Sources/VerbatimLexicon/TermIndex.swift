@@ -423,13 +423,8 @@ public struct TermIndex: Sendable {
 
     /// Whether `word` starts with the bytes of prefix number `prefix`.
     private func hasPrefix(_ word: String, _ prefix: Int) -> Bool {
-        let start = Int(prefixStarts[prefix]), length = Int(prefixStarts[prefix + 1]) - start
         var word = word
-        return word.withUTF8 { bytes in
-            guard bytes.count >= length else { return false }
-            for offset in 0..<length where bytes[offset] != prefixBytes[start + offset] { return false }
-            return true
-        }
+        return word.withUTF8 { $0.starts(with: prefixBytes[Int(prefixStarts[prefix])..<Int(prefixStarts[prefix + 1])]) }
     }
 
     /// The token range of sequence `entry` matching with its anchor word at word `anchorPosition`, if it does.
