@@ -10,13 +10,23 @@ public struct ThemeTagger: Sendable {
     private let index: TermIndex
     /// Every theme's patterns, owned by the theme's position.
     private let patterns: PatternSelector
+    /// Per term of `index`: whether it is a background term (`Theme.background`).
+    private let isBackgroundTerm: [Bool]
+    /// Per theme: the position of its top-level theme (its own when it is one).
+    private let topLevelPosition: [Int]
 
     /// Compiles the taxonomy's terms and patterns, interning their words in `vocabulary`.
     public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
         self.taxonomy = taxonomy
-        index = TermIndex(
-            taxonomy.themes.enumerated().flatMap { position, theme in theme.terms.map { language, term in (term, language, position) } },
-            stemmers: stemmers, vocabulary: &vocabulary)
+        let sources = taxonomy.themes.enumerated().flatMap { position, theme in
+            (theme.terms.map { ($0, false) } + theme.background.map { ($0, true) }).map { term, isBackground in
+                (source: (term.term, term.language, position), isBackground: isBackground)
+            }
+        }
+        index = TermIndex(sources.map(\.source), stemmers: stemmers, vocabulary: &vocabulary)
+        isBackgroundTerm = sources.map(\.isBackground)
+        let positions = Dictionary(taxonomy.themes.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        topLevelPosition = taxonomy.themes.indices.map { positions[taxonomy.themes[$0].topLevel] ?? $0 }
         patterns = PatternSelector(taxonomy.themes.enumerated().flatMap { position, theme in theme.patterns.map { (position, $0) } }, vocabulary: &vocabulary)
     }
 
@@ -37,6 +47,7 @@ public struct ThemeTagger: Sendable {
             for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
+        dropBackgroundMentions(from: &mentions)
         // By theme; within a theme longest spans first, so that a span inside one already kept
         // ("waiting" in "Still waiting") adds nothing. Sorted as integer keys that end in the
         // mention's position: ties keep the order the mentions were found in.
@@ -78,6 +89,25 @@ public struct ThemeTagger: Sendable {
             hits.append(ThemeHit(id: fallback, sentiment: sentiment.score, evidence: []))
         }
         return (hits, problems)
+    }
+
+    /// Drops the mentions by background terms when the comment mentions another top-level theme,
+    /// and not their own, by a term or pattern: the order is then the starting point of a story
+    /// about something else (corpora/README.md: "named only as the background"). A mention of the
+    /// same theme over the same words as a background term's counts as background too ("order"
+    /// matches "ordered" by its stem; the background term "ordered" says what that form means).
+    private func dropBackgroundMentions(from mentions: inout [Mention]) {
+        let backgroundSpans = mentions.compactMap { mention -> (theme: Int, tokenRange: Range<Int>)? in
+            guard case .term(let number) = mention.rule, isBackgroundTerm[number] else { return nil }
+            return (mention.theme, mention.tokenRange)
+        }
+        guard !backgroundSpans.isEmpty else { return }
+        func isBackground(_ mention: Mention) -> Bool {
+            backgroundSpans.contains { $0.theme == mention.theme && $0.tokenRange == mention.tokenRange }
+        }
+        let foreground = Set(mentions.lazy.filter { !isBackground($0) }.map { topLevelPosition[$0.theme] })
+        guard !foreground.isEmpty else { return }
+        mentions.removeAll { isBackground($0) && !foreground.contains(topLevelPosition[$0.theme]) }
     }
 
     /// A theme mention before deduplication: where, and which rule — resolved to its text and

@@ -10,6 +10,10 @@ public struct ThemeTaxonomy: Sendable {
         public var id: String
         public var labels: [Language: String]
         public var terms: [(language: Language, term: TermPattern)]
+        /// Terms that name the theme only as the starting point of a story about something else
+        /// ("ordered" in "ordered on the 2nd and still no sign of it"): they tag the theme only
+        /// when the comment mentions no other top-level theme, or its own by a term or pattern.
+        public var background: [(language: Language, term: TermPattern)] = []
         public var patterns: [PatternRule]
         public var origin: EntryOrigin
 
@@ -80,7 +84,7 @@ public struct ThemeTaxonomy: Sendable {
         if let fallback = yaml.string(root["fallback"], "fallback") { self.fallback = fallback }
         var seen: [String: Int] = [:]
         func add(_ node: Node, parent: String?) {
-            yaml.checkKeys(node, known: ["id", "label", "terms", "patterns", "children", "description"], in: "a theme")
+            yaml.checkKeys(node, known: ["id", "label", "terms", "background", "patterns", "children", "description"], in: "a theme")
             guard let id = yaml.id(of: node, kind: "theme", seen: &seen) else { return }
             if let parent, !id.hasPrefix(parent + ".") {
                 yaml.report(.error, "bad-child-id", "child id '\(id)' should start with its parent's id '\(parent).'", at: node["id"])
@@ -88,6 +92,7 @@ public struct ThemeTaxonomy: Sendable {
             var theme = themes.first { $0.id == id } ?? Theme(id: id, labels: [:], terms: [], patterns: [], origin: yaml.origin(node))
             theme.labels.merge(yaml.labels(node["label"])) { $1 }
             theme.terms += yaml.terms(node["terms"], "terms of '\(id)'", tokenizer: tokenizer)
+            theme.background += yaml.terms(node["background"], "background terms of '\(id)'", tokenizer: tokenizer)
             theme.patterns += yaml.patterns(node["patterns"], "patterns of '\(id)'")
             if let index = themes.firstIndex(where: { $0.id == id }) { themes[index] = theme } else { themes.append(theme) }
             for child in yaml.sequence(node["children"], "children of '\(id)'") { add(child, parent: id) }

@@ -72,7 +72,7 @@ extension LexiconStack {
             for entry in lexicon.entries { terms.insert(entry.term.lowercased()) }
             for modifier in lexicon.modifiers { terms.insert(modifier.term.lowercased()) }
         }
-        for theme in themes.themes { for (_, term) in theme.terms { terms.insert(term.source.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) } }
+        for theme in themes.themes { for (_, term) in theme.terms + theme.background { terms.insert(term.source.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) } }
         for touchpoint in touchpoints.touchpoints { for (_, term) in touchpoint.terms { terms.insert(term.source.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) } }
         for set in flags.termSets { for (_, term) in set { terms.insert(term.source.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) } }
         return terms

@@ -224,6 +224,32 @@ import VerbatimText
         #expect(themes("It took six attempts to log in") == [])  // a number written out is a word
     }
 
+    @Test func aBackgroundTermTagsItsThemeOnlyWhenTheCommentIsAboutNothingElse() throws {
+        let analyzer = try Self.analyzer(themes: """
+            themes:
+              - id: ordering
+                terms: {en: [order, checkout]}
+                background: {en: [ordered]}
+                children:
+                  - id: ordering.returns
+                    terms: {en: [return]}
+              - id: delivery
+                terms: {en: [parcel, arrived]}
+            """)
+        func themes(_ text: String) -> [String] {
+            analyzer.analyze(text, language: .given(.english)).themes.map(\.id)
+        }
+        #expect(themes("I ordered a sofa in March.") == ["ordering"])
+        // The order is where a story about the parcel starts: "ordered" (and "order", which
+        // matches it by stem) add nothing there.
+        #expect(themes("Ordered on the 2nd and the parcel still hasn't arrived") == ["delivery"])
+        // Another mention of the theme itself keeps it, with the background word as evidence.
+        #expect(themes("Ordered at 10, checkout was smooth, parcel arrived next day") == ["ordering", "delivery"])
+        #expect(themes("I ordered the wrong size and want to return it, the parcel is here") == ["ordering", "ordering.returns", "delivery"])
+        // Other forms of a term are not background: "my order" is still ordering.
+        #expect(themes("My order was wrong and the parcel arrived late") == ["ordering", "delivery"])
+    }
+
     @Test func aPatternWithRequiresAlsoRunsOnlyWhereAWordOfEachSetOccurs() throws {
         // The regex alone would match every comment here; `requires_also` keeps it to sentences
         // holding "took" (or an inflection whose stem is listed: "month's") as well as a unit.
