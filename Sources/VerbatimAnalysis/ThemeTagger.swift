@@ -14,6 +14,9 @@ public struct ThemeTagger: Sendable {
     private let isBackgroundTerm: [Bool]
     /// Per theme: the position of its top-level theme (its own when it is one).
     private let topLevelPosition: [Int]
+    /// Per pattern of `patterns`: the positions of the themes whose mention cancels its matches
+    /// (`PatternRule.yieldsTo`, a top-level id with its subthemes); empty for most.
+    private let yieldsTo: [Set<Int>]
 
     /// Compiles the taxonomy's terms and patterns, interning their words in `vocabulary`.
     public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
@@ -28,6 +31,12 @@ public struct ThemeTagger: Sendable {
         let positions = Dictionary(taxonomy.themes.enumerated().map { ($1.id, $0) }) { first, _ in first }
         topLevelPosition = taxonomy.themes.indices.map { positions[taxonomy.themes[$0].topLevel] ?? $0 }
         patterns = PatternSelector(taxonomy.themes.enumerated().flatMap { position, theme in theme.patterns.map { (position, $0) } }, vocabulary: &vocabulary)
+        yieldsTo = patterns.patterns.map { pattern in
+            Set(taxonomy.themes.indices.filter { position in
+                let id = taxonomy.themes[position].id
+                return pattern.rule.yieldsTo.contains { id == $0 || id.hasPrefix($0 + ".") }
+            })
+        }
     }
 
     /// The themes of `text` (`ids`: its words in the vocabulary the tagger was compiled with),
@@ -47,6 +56,7 @@ public struct ThemeTagger: Sendable {
             for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
+        dropYieldingMentions(from: &mentions)
         dropBackgroundMentions(from: &mentions)
         // By theme; within a theme longest spans first, so that a span inside one already kept
         // ("waiting" in "Still waiting") adds nothing. Sorted as integer keys that end in the
@@ -89,6 +99,18 @@ public struct ThemeTagger: Sendable {
             hits.append(ThemeHit(id: fallback, sentiment: sentiment.score, evidence: []))
         }
         return (hits, problems)
+    }
+
+    /// Drops the matches of patterns that yield to a theme (`PatternRule.yieldsTo`) the comment
+    /// mentions by another rule: "349 kr" in a comment about a bill is the bill's amount, not a price.
+    private func dropYieldingMentions(from mentions: inout [Mention]) {
+        func yielding(_ mention: Mention) -> Set<Int>? {
+            guard case .pattern(let number) = mention.rule, !yieldsTo[number].isEmpty else { return nil }
+            return yieldsTo[number]
+        }
+        guard mentions.contains(where: { yielding($0) != nil }) else { return }
+        let present = Set(mentions.lazy.filter { yielding($0) == nil }.map(\.theme))
+        mentions.removeAll { yielding($0).map { !$0.isDisjoint(with: present) } ?? false }
     }
 
     /// Drops the mentions by background terms when the comment mentions another top-level theme,

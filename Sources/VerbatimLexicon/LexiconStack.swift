@@ -79,7 +79,7 @@ public struct LexiconStack: Sendable {
             }
         }
         self.text = try TextLexicon(layers: layers)
-        diagnostics += Self.unknownThemeReferences(flags: flags, themes: themes)
+        diagnostics += Self.unknownThemeReferences(flags: flags, themes: themes) + Self.unknownYieldTargets(in: themes)
         self.diagnostics = diagnostics + text.diagnostics
     }
 
@@ -100,6 +100,19 @@ public struct LexiconStack: Sendable {
         }
         for flag in flags.flags { visit(flag.condition, flag: flag) }
         return found
+    }
+
+    /// Theme patterns that yield to a theme the taxonomy does not define.
+    static func unknownYieldTargets(in themes: ThemeTaxonomy) -> [Diagnostic] {
+        let known = Set(themes.themes.map(\.id))
+        return themes.themes.flatMap { theme in
+            theme.patterns.flatMap { pattern in
+                pattern.yieldsTo.filter { !known.contains($0) }.map { id in
+                    Diagnostic(severity: .error, code: "unknown-theme", message: "a pattern of '\(theme.id)' yields to theme '\(id)', which no themes.yaml defines",
+                               file: pattern.origin.file, line: pattern.origin.line)
+                }
+            }
+        }
     }
 
     /// The sentiment files of one language folder, in the order they apply.

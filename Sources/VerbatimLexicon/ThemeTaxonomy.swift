@@ -47,12 +47,17 @@ public struct ThemeTaxonomy: Sendable {
         /// Runs only on comments containing an ASCII digit (patterns about amounts, times, dates).
         public var requiresDigit: Bool
         public var scope: Scope
+        /// Theme ids (a top-level id takes in its subthemes) whose presence in the same comment
+        /// cancels this pattern's matches: an amount in a comment about a bill is the bill's, not
+        /// a price (corpora/README.md). Theme patterns only; empty: none.
+        public var yieldsTo: [String] = []
         public var origin: EntryOrigin
 
         public init(
             regex: PCRE2Regex, requires: Set<String>, requiresAlso: Set<String> = [], language: Language? = nil, requiresDigit: Bool = false,
-            scope: Scope = .comment, origin: EntryOrigin
+            scope: Scope = .comment, yieldsTo: [String] = [], origin: EntryOrigin
         ) {
+            self.yieldsTo = yieldsTo
             self.regex = regex
             self.requires = requires
             self.requiresAlso = requiresAlso
@@ -93,7 +98,7 @@ public struct ThemeTaxonomy: Sendable {
             theme.labels.merge(yaml.labels(node["label"])) { $1 }
             theme.terms += yaml.terms(node["terms"], "terms of '\(id)'", tokenizer: tokenizer)
             theme.background += yaml.terms(node["background"], "background terms of '\(id)'", tokenizer: tokenizer)
-            theme.patterns += yaml.patterns(node["patterns"], "patterns of '\(id)'")
+            theme.patterns += yaml.patterns(node["patterns"], "patterns of '\(id)'", mayYield: true)
             if let index = themes.firstIndex(where: { $0.id == id }) { themes[index] = theme } else { themes.append(theme) }
             for child in yaml.sequence(node["children"], "children of '\(id)'") { add(child, parent: id) }
         }

@@ -131,15 +131,17 @@ struct YAMLFile {
     }
 
     /// A list of `{regex: '…', requires: [...], requires_also: [...]}` compiled with PCRE2; a regex that does not compile is
-    /// reported with its position, a pattern without `requires` gets a warning.
-    mutating func patterns(_ node: Node?, _ what: String) -> [ThemeTaxonomy.PatternRule] {
+    /// reported with its position, a pattern without `requires` gets a warning. `mayYield`: the patterns are a theme's,
+    /// which may say which themes they give way to (`yields_to`).
+    mutating func patterns(_ node: Node?, _ what: String, mayYield: Bool = false) -> [ThemeTaxonomy.PatternRule] {
         var rules: [ThemeTaxonomy.PatternRule] = []
         for patternNode in sequence(node, what) {
             guard let regex = string(patternNode["regex"], "regex") else {
                 report(.error, "missing-regex", "a pattern needs a regex", at: patternNode)
                 continue
             }
-            checkKeys(patternNode, known: ["regex", "requires", "requires_also", "language", "requires_digit", "scope"], in: "a pattern")
+            checkKeys(patternNode, known: Set(["regex", "requires", "requires_also", "language", "requires_digit", "scope"] + (mayYield ? ["yields_to"] : [])),
+                      in: "a pattern")
             var language: Language?
             if let node = patternNode["language"] {
                 guard let parsed = self.language(node, in: "a pattern") else { continue }
@@ -173,8 +175,10 @@ struct YAMLFile {
                     report(.error, "catastrophic-regex", "regex exceeds the match limits on \(probe): it would stop on long comments", at: patternNode["regex"] ?? patternNode)
                     continue
                 }
+                let yieldsTo = sequence(patternNode["yields_to"], "yields_to").compactMap { $0.string }
                 rules.append(ThemeTaxonomy.PatternRule(
-                    regex: compiled, requires: Set(requires), requiresAlso: Set(requiresAlso), language: language, requiresDigit: requiresDigit, scope: scope, origin: origin(patternNode)))
+                    regex: compiled, requires: Set(requires), requiresAlso: Set(requiresAlso), language: language, requiresDigit: requiresDigit, scope: scope,
+                    yieldsTo: yieldsTo, origin: origin(patternNode)))
                 if requires.isEmpty {
                     report(.warning, "pattern-without-prefilter", "pattern runs on every comment; give it 'requires' words", at: patternNode)
                 }

@@ -224,6 +224,32 @@ import VerbatimText
         #expect(themes("It took six attempts to log in") == [])  // a number written out is a word
     }
 
+    @Test func aPatternThatYieldsToAThemeCountsOnlyWithoutIt() throws {
+        let analyzer = try Self.analyzer(themes: """
+            themes:
+              - id: price
+                terms: {en: [fee]}
+                patterns:
+                  - regex: '[0-9]+ kr'
+                    requires: [kr]
+                    yields_to: [billing]
+              - id: billing
+                terms: {en: [bill]}
+                children:
+                  - id: billing.refund
+                    terms: {en: [refund]}
+            """)
+        func themes(_ text: String) -> [String] {
+            analyzer.analyze(text, language: .given(.english)).themes.map(\.id)
+        }
+        #expect(themes("The lamp was 499 kr and broke in a week") == ["price"])
+        // In a comment about a bill (or a subtheme of billing) the amount is the bill's.
+        #expect(themes("The bill said 499 kr") == ["billing"])
+        #expect(themes("Still no refund of my 499 kr") == ["billing.refund"])
+        // The theme's other rules still count.
+        #expect(themes("A 49 kr fee on the bill") == ["price", "billing"])
+    }
+
     @Test func aBackgroundTermTagsItsThemeOnlyWhenTheCommentIsAboutNothingElse() throws {
         let analyzer = try Self.analyzer(themes: """
             themes:
@@ -381,6 +407,22 @@ import VerbatimText
         #expect(found.contains { $0.hasPrefix("themes.yaml:12:") && $0.contains("unknown key 'requires_digits'") })
         #expect(found.contains { $0.hasPrefix("themes.yaml:15:") && $0.contains("scope should be comment or sentence, not 'paragraph'") })
         #expect(found.contains { $0.hasPrefix("themes.yaml:17:") && $0.contains("requires_also narrows 'requires'") })
+    }
+
+    @Test func aPatternYieldingToAnUnknownThemeIsReportedAtItsPlace() throws {
+        let themes = try diagnostics(["themes.yaml": """
+            themes:
+              - id: price
+                patterns:
+                  - regex: '[0-9]+ kr'
+                    requires: [kr]
+                    yields_to: [biling]
+            """])
+        #expect(themes.count == 1)
+        #expect(themes.first?.hasPrefix("themes.yaml:4:") == true && themes.first?.contains("yields to theme 'biling'") == true)
+        // A flag has no themes to give way to.
+        let flags = try diagnostics(["flags.yaml": "flags:\n  - id: a\n    when: {patterns: [{regex: 'x', requires: [x], yields_to: [price]}]}\n"])
+        #expect(flags.count == 1 && flags.first?.contains("unknown key 'yields_to'") == true)
     }
 
     @Test func yamlSyntaxErrorsHaveLineAndColumn() throws {
