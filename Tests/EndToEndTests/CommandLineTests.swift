@@ -2,7 +2,14 @@ import Foundation
 import Testing
 
 /// Black-box tests of the built `verbatim` binary, as a user runs it.
-@Suite struct CommandLineTests {
+@Suite final class CommandLineTests: Sendable {
+    /// Where this test's files go; removed with it.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-e2e-\(UUID().uuidString)")
+
+    init() {}
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -40,8 +47,9 @@ import Testing
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// `contents` written to a file `name` in a folder of its own (a lexicon layer, when named so).
     func temporaryFile(_ contents: String, name: String = "gold.tsv") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-e2e-\(UUID().uuidString)")
+        let folder = folder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent(name)
         try contents.write(to: file, atomically: true, encoding: .utf8)

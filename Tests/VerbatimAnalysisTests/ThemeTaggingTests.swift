@@ -61,25 +61,29 @@ import VerbatimText
             when: {all: [{score_group: unhappy}, {sentiment: "<= -0.5"}]}
         """
 
-    static func layer(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-themes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        return folder
+    /// The lexicon stack of `layers` (each: file name → text), written to temporary folders that
+    /// are removed once it is read.
+    static func stack(_ layers: [String: String]...) throws -> LexiconStack {
+        let folders = layers.map { _ in FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-themes-\(UUID().uuidString)") }
+        defer { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
+        for (folder, files) in zip(folders, layers) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        }
+        return try LexiconStack(layers: folders)
     }
 
     /// An analyser over the bundled lexicons with `themes` (a themes.yaml) in place of the bundled taxonomy.
     static func analyzer(themes: String) throws -> Analyzer {
         var stack = try LexiconStack(layers: [bundled])
-        stack.themes = try LexiconStack(layers: [try layer(["themes.yaml": themes])]).themes
+        stack.themes = try Self.stack(["themes.yaml": themes]).themes
         return try Analyzer(try CompiledLexicons(stack))
     }
 
     static let lexicons: CompiledLexicons = {
-        let folder = try! Self.layer(["themes.yaml": themes, "touchpoints.yaml": touchpoints, "flags.yaml": flags])
         // The bundled layer first (sentiment), then ours, which replaces nothing it names.
         var stack = try! LexiconStack(layers: [bundled])
-        let ours = try! LexiconStack(layers: [folder])
+        let ours = try! Self.stack(["themes.yaml": themes, "touchpoints.yaml": touchpoints, "flags.yaml": flags])
         stack.themes = ours.themes
         stack.touchpoints = ours.touchpoints
         stack.flags = ours.flags
@@ -348,7 +352,7 @@ import VerbatimText
 
 @Suite struct ThemeLexiconDiagnosticsTests {
     func diagnostics(_ files: [String: String]) throws -> [String] {
-        try LexiconStack(layers: [try ThemeTaggingTests.layer(files)]).diagnostics.map { $0.description.replacingOccurrences(of: #"^.*/"#, with: "", options: .regularExpression) }
+        try ThemeTaggingTests.stack(files).diagnostics.map { $0.description.replacingOccurrences(of: #"^.*/"#, with: "", options: .regularExpression) }
     }
 
     @Test func aTermOfNumbersAloneIsAnErrorAtItsPlace() throws {
@@ -376,7 +380,7 @@ import VerbatimText
               - id: price
                 term: {en: [price]}
             """
-        let codes = try LexiconStack(layers: [try ThemeTaggingTests.layer(["themes.yaml": yaml])]).diagnostics.map(\.code)
+        let codes = try ThemeTaggingTests.stack(["themes.yaml": yaml]).diagnostics.map(\.code)
         #expect(codes.sorted() == ["bad-child-id", "bad-term", "duplicate-id", "unknown-key"])
     }
 
@@ -442,7 +446,7 @@ import VerbatimText
               - id: c
                 when: {mood: angry}
             """
-        let codes = try LexiconStack(layers: [try ThemeTaggingTests.layer(["flags.yaml": yaml])]).diagnostics.map(\.code)
+        let codes = try ThemeTaggingTests.stack(["flags.yaml": yaml]).diagnostics.map(\.code)
         #expect(codes == ["bad-severity", "bad-comparison", "unknown-key"])
     }
 }
@@ -451,16 +455,16 @@ import VerbatimText
     /// A pack's fallback is given when none of the pack's own themes matched, whatever the
     /// default taxonomy under it found.
     @Test func aPacksFallbackIgnoresThemesOfOtherLayers() throws {
-        let base = try ThemeTaggingTests.layer(["themes.yaml": "themes:\n  - id: waiting\n    terms: {en: [wait]}\n"])
-        let pack = try ThemeTaggingTests.layer(["themes.yaml": """
+        let base = ["themes.yaml": "themes:\n  - id: waiting\n    terms: {en: [wait]}\n"]
+        let pack = ["themes.yaml": """
             fallback: misc
             themes:
               - id: food
                 terms: {en: [pizza]}
               - id: misc
-            """])
+            """]
         var stack = try LexiconStack(layers: [ThemeTaggingTests.bundled])
-        stack.themes = try LexiconStack(layers: [base, pack]).themes
+        stack.themes = try ThemeTaggingTests.stack(base, pack).themes
         let analyzer = try Analyzer(try CompiledLexicons(stack))
         #expect(analyzer.analyze("We had to wait an hour", language: .given(.english)).themes.map(\.id) == ["waiting", "misc"])
         #expect(analyzer.analyze("The pizza was cold", language: .given(.english)).themes.map(\.id) == ["food"])

@@ -21,6 +21,7 @@ import VerbatimLexicon
     @Test func laterLayersAddWords() throws {
         let base = try temporaryLayer(["kunde", "service"])
         let company = try temporaryLayer(["bredbånd", "kunde"])
+        defer { for folder in [base, company] { try? FileManager.default.removeItem(at: folder) } }
         let lexicon = try TextLexicon(layers: [base, company])
         #expect(lexicon.danishCompoundParts == ["kunde", "service", "bredbånd"])
     }
