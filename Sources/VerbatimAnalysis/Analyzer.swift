@@ -22,10 +22,12 @@ public final class Analyzer {
         let ids = lexicons.ids(of: analyzed)
         let sentiment = lexicons.scorer.score(analyzed, ids: ids)
         let languages = analyzed.language.languagesToConsult
-        let (themes, problems) = lexicons.themes.tag(analyzed, ids: ids, sentiment: sentiment, languages: languages)
+        let (themes, setAside, problems) = lexicons.themes.tag(analyzed, ids: ids, sentiment: sentiment, languages: languages)
         let resolved = lexicons.touchpoints.resolve(column: touchpoint, text: analyzed, ids: ids, languages: languages)
         let flagged = lexicons.flags.evaluate(text: analyzed, ids: ids, themes: themes, sentiment: sentiment, score: score, scoreType: scoreType, touchpoint: resolved.id, languages: languages)
-        return CommentAnalysis(text: analyzed, sentiment: sentiment, themes: themes, touchpoint: resolved, flags: flagged.flags, problems: problems + flagged.problems)
+        return CommentAnalysis(
+            text: analyzed, sentiment: sentiment, themes: themes, themesSetAside: setAside, touchpoint: resolved, flags: flagged.flags,
+            problems: problems + flagged.problems)
     }
 }
 
@@ -34,6 +36,8 @@ public struct CommentAnalysis: Hashable, Sendable {
     public var text: AnalyzedText
     public var sentiment: SentimentAnalysis
     public var themes: [ThemeHit]
+    /// Theme mentions set aside by the taxonomy's background and `yields_to` rules.
+    public var themesSetAside: [SetAsideMention]
     public var touchpoint: TouchpointResult
     public var flags: [FlagHit]
     /// Problems met while analysing (a pattern that hit its match limit on this comment).

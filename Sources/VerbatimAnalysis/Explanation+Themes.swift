@@ -17,6 +17,12 @@ extension Explanation {
         public var evidence: [EvidenceInfo]
     }
 
+    public struct SetAsideInfo: Codable, Hashable, Sendable {
+        public var id: String
+        public var reason: SetAsideMention.Reason
+        public var evidence: EvidenceInfo
+    }
+
     public struct TouchpointInfo: Codable, Hashable, Sendable {
         public var id: String?
         public var source: TouchpointResult.Source
@@ -44,6 +50,7 @@ extension Explanation {
     mutating func addThemes(_ analysis: CommentAnalysis) {
         let scalars = Array(analysis.text.text.unicodeScalars)
         themes = analysis.themes.map { ThemeInfo(id: $0.id, sentiment: $0.sentiment, evidence: Self.evidence($0.evidence, scalars: scalars)) }
+        themesSetAside = analysis.themesSetAside.map { SetAsideInfo(id: $0.theme, reason: $0.reason, evidence: Self.evidence([$0.evidence], scalars: scalars)[0]) }
         touchpoint = TouchpointInfo(id: analysis.touchpoint.id, source: analysis.touchpoint.source, evidence: Self.evidence(analysis.touchpoint.evidence, scalars: scalars))
         flags = analysis.flags.map {
             FlagInfo(id: $0.id, severity: $0.severity.rawValue, route: $0.route, condition: $0.condition, rule: $0.origin.description, evidence: Self.evidence($0.evidence, scalars: scalars))
@@ -60,6 +67,14 @@ extension Explanation {
                 let evidence = theme.evidence.map { "\"\($0.text)\" [\($0.start)–\($0.end)] by '\($0.rule)' \($0.entry)" }.joined(separator: "; ")
                 lines.append("  \(theme.id) (clause sentiment \(String(format: "%+.2f", theme.sentiment))): " + (evidence.isEmpty ? "fallback" : evidence))
             }
+        }
+        for item in themesSetAside ?? [] {
+            let why = switch item.reason {
+            case .background: "a background term, and the comment is about other themes"
+            case .yielded: "the pattern yields to a theme the comment has"
+            }
+            let evidence = item.evidence
+            lines.append("  set aside: \(item.id) \"\(evidence.text)\" [\(evidence.start)–\(evidence.end)] by '\(evidence.rule)' \(evidence.entry): \(why)")
         }
         if let touchpoint {
             var line = "touchpoint: \(touchpoint.id ?? "none") (\(touchpoint.source.rawValue))"

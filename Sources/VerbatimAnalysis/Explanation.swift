@@ -12,9 +12,16 @@ public struct Explanation: Codable, Hashable, Sendable {
     /// Present when the comment was scored (not for the text layer alone).
     public var sentiment: SentimentInfo?
     public var themes: [ThemeInfo]?
+    /// Theme mentions found and set aside (a background term, a pattern that yields to another theme).
+    public var themesSetAside: [SetAsideInfo]?
     public var touchpoint: TouchpointInfo?
     public var flags: [FlagInfo]?
     public var problems: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case text, language, tokens, sentences, quantities, sentiment, themes, touchpoint, flags, problems
+        case themesSetAside = "themes_set_aside"
+    }
 
     public struct LanguageInfo: Codable, Hashable, Sendable {
         public var code: String

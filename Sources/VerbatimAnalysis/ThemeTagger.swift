@@ -40,8 +40,11 @@ public struct ThemeTagger: Sendable {
     }
 
     /// The themes of `text` (`ids`: its words in the vocabulary the tagger was compiled with),
-    /// each with its evidence and clause sentiment, and problems met (a pattern's match limit).
-    public func tag(_ text: AnalyzedText, ids: TokenIDs, sentiment: SentimentAnalysis, languages: [Language]) -> (themes: [ThemeHit], problems: [String]) {
+    /// each with its evidence and clause sentiment; the mentions set aside by the background and
+    /// `yields_to` rules (for `verbatim explain`); and problems met (a pattern's match limit).
+    public func tag(_ text: AnalyzedText, ids: TokenIDs, sentiment: SentimentAnalysis, languages: [Language])
+        -> (themes: [ThemeHit], setAside: [SetAsideMention], problems: [String])
+    {
         let termMatches = index.matches(in: text, ids: ids, languages: languages)
         var mentions: [Mention] = []
         mentions.reserveCapacity(termMatches.count + 4)
@@ -56,8 +59,9 @@ public struct ThemeTagger: Sendable {
             for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
-        dropYieldingMentions(from: &mentions)
-        dropBackgroundMentions(from: &mentions)
+        var setAside: [SetAsideMention] = []
+        dropYieldingMentions(from: &mentions, into: &setAside, text: text)
+        dropBackgroundMentions(from: &mentions, into: &setAside, text: text)
         // By theme; within a theme longest spans first, so that a span inside one already kept
         // ("waiting" in "Still waiting") adds nothing. Sorted as integer keys that end in the
         // mention's position: ties keep the order the mentions were found in.
@@ -98,19 +102,19 @@ public struct ThemeTagger: Sendable {
         {
             hits.append(ThemeHit(id: fallback, sentiment: sentiment.score, evidence: []))
         }
-        return (hits, problems)
+        return (hits, setAside, problems)
     }
 
     /// Drops the matches of patterns that yield to a theme (`PatternRule.yieldsTo`) the comment
     /// mentions by another rule: "349 kr" in a comment about a bill is the bill's amount, not a price.
-    private func dropYieldingMentions(from mentions: inout [Mention]) {
+    private func dropYieldingMentions(from mentions: inout [Mention], into setAside: inout [SetAsideMention], text: AnalyzedText) {
         func yielding(_ mention: Mention) -> Set<Int>? {
             guard case .pattern(let number) = mention.rule, !yieldsTo[number].isEmpty else { return nil }
             return yieldsTo[number]
         }
         guard mentions.contains(where: { yielding($0) != nil }) else { return }
         let present = Set(mentions.lazy.filter { yielding($0) == nil }.map(\.theme))
-        mentions.removeAll { yielding($0).map { !$0.isDisjoint(with: present) } ?? false }
+        self.setAside(from: &mentions, into: &setAside, as: .yielded, text: text) { yielding($0).map { !$0.isDisjoint(with: present) } ?? false }
     }
 
     /// Drops the mentions by background terms when the comment mentions another top-level theme,
@@ -118,7 +122,7 @@ public struct ThemeTagger: Sendable {
     /// about something else (corpora/README.md: "named only as the background"). A mention of the
     /// same theme over the same words as a background term's counts as background too ("order"
     /// matches "ordered" by its stem; the background term "ordered" says what that form means).
-    private func dropBackgroundMentions(from mentions: inout [Mention]) {
+    private func dropBackgroundMentions(from mentions: inout [Mention], into setAside: inout [SetAsideMention], text: AnalyzedText) {
         let backgroundSpans = mentions.compactMap { mention -> (theme: Int, tokenRange: Range<Int>)? in
             guard case .term(let number) = mention.rule, isBackgroundTerm[number] else { return nil }
             return (mention.theme, mention.tokenRange)
@@ -129,7 +133,26 @@ public struct ThemeTagger: Sendable {
         }
         let foreground = Set(mentions.lazy.filter { !isBackground($0) }.map { topLevelPosition[$0.theme] })
         guard !foreground.isEmpty else { return }
-        mentions.removeAll { isBackground($0) && !foreground.contains(topLevelPosition[$0.theme]) }
+        self.setAside(from: &mentions, into: &setAside, as: .background, text: text) { isBackground($0) && !foreground.contains(topLevelPosition[$0.theme]) }
+    }
+
+    /// Moves the mentions `isSetAside` picks from `mentions` to `setAside`, with their evidence:
+    /// one per theme and span, by the background term when one matched there ("ordered", not
+    /// "order", which matches it by stem).
+    private func setAside(
+        from mentions: inout [Mention], into setAside: inout [SetAsideMention], as reason: SetAsideMention.Reason, text: AnalyzedText,
+        where isSetAside: (Mention) -> Bool
+    ) {
+        var chosen: [Mention] = []
+        for mention in mentions where isSetAside(mention) {
+            guard let same = chosen.firstIndex(where: { $0.theme == mention.theme && $0.tokenRange == mention.tokenRange }) else {
+                chosen.append(mention)
+                continue
+            }
+            if case .term(let number) = mention.rule, isBackgroundTerm[number] { chosen[same] = mention }
+        }
+        setAside += chosen.map { SetAsideMention(theme: taxonomy.themes[$0.theme].id, reason: reason, evidence: evidence(of: $0, in: text)) }
+        mentions.removeAll(where: isSetAside)
     }
 
     /// A theme mention before deduplication: where, and which rule — resolved to its text and
@@ -168,6 +191,21 @@ public struct ThemeHit: Hashable, Sendable {
 
     /// The top-level id ("delivery" for "delivery.time").
     public var topLevel: String { id.firstIndex(of: ".").map { String(id[..<$0]) } ?? id }
+}
+
+/// A theme mention found and then set aside by a rule of the taxonomy: `verbatim explain` shows
+/// it, so that a maintainer sees why a theme's word did not tag the comment.
+public struct SetAsideMention: Hashable, Sendable {
+    public enum Reason: String, Codable, Hashable, Sendable {
+        /// A background term in a comment about other themes (`Theme.background`).
+        case background
+        /// A pattern's match in a comment with a theme it yields to (`PatternRule.yieldsTo`).
+        case yielded
+    }
+
+    public var theme: String
+    public var reason: Reason
+    public var evidence: Evidence
 }
 
 /// Where a theme, touch point or flag was found: code-point offsets, the rule and its file:line.

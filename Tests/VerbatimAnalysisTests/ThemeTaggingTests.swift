@@ -252,6 +252,10 @@ import VerbatimText
         #expect(themes("Still no refund of my 499 kr") == ["billing.refund"])
         // The theme's other rules still count.
         #expect(themes("A 49 kr fee on the bill") == ["price", "billing"])
+        // `explain` shows what was set aside, and why.
+        let explanation = Explanation(analyzer.analyze("The bill said 499 kr", language: .given(.english)))
+        #expect(explanation.themesSetAside?.map { "\($0.id) \($0.reason) \($0.evidence.text)" } == ["price yielded 499 kr"])
+        #expect(explanation.plainText.contains("set aside: price \"499 kr\""))
     }
 
     @Test func aBackgroundTermTagsItsThemeOnlyWhenTheCommentIsAboutNothingElse() throws {
@@ -278,6 +282,9 @@ import VerbatimText
         #expect(themes("I ordered the wrong size and want to return it, the parcel is here") == ["ordering", "ordering.returns", "delivery"])
         // Other forms of a term are not background: "my order" is still ordering.
         #expect(themes("My order was wrong and the parcel arrived late") == ["ordering", "delivery"])
+        // Set aside once, by the background term (not also by "order", which matches it by stem).
+        let setAside = analyzer.analyze("Ordered on the 2nd and the parcel still hasn't arrived", language: .given(.english)).themesSetAside
+        #expect(setAside.map { "\($0.theme) \($0.reason) \($0.evidence.rule)" } == ["ordering background ordered"])
     }
 
     @Test func aPatternWithRequiresAlsoRunsOnlyWhereAWordOfEachSetOccurs() throws {
