@@ -16,7 +16,7 @@ public struct ThemeTagger: Sendable {
     private let topLevelPosition: [Int]
     /// Per pattern of `patterns`: the positions of the themes whose mention cancels its matches
     /// (`PatternRule.yieldsTo`, a top-level id with its subthemes); empty for most.
-    private let yieldsTo: [Set<Int>]
+    private let yieldsTo: [[Int]]
 
     /// Compiles the taxonomy's terms and patterns, interning their words in `vocabulary`.
     public init(_ taxonomy: ThemeTaxonomy, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
@@ -32,10 +32,10 @@ public struct ThemeTagger: Sendable {
         topLevelPosition = taxonomy.themes.indices.map { positions[taxonomy.themes[$0].topLevel] ?? $0 }
         patterns = PatternSelector(taxonomy.themes.enumerated().flatMap { position, theme in theme.patterns.map { (position, $0) } }, vocabulary: &vocabulary)
         yieldsTo = patterns.patterns.map { pattern in
-            Set(taxonomy.themes.indices.filter { position in
+            taxonomy.themes.indices.filter { position in
                 let id = taxonomy.themes[position].id
                 return pattern.rule.yieldsTo.contains { id == $0 || id.hasPrefix($0 + ".") }
-            })
+            }
         }
     }
 
@@ -108,13 +108,17 @@ public struct ThemeTagger: Sendable {
     /// Drops the matches of patterns that yield to a theme (`PatternRule.yieldsTo`) the comment
     /// mentions by another rule: "349 kr" in a comment about a bill is the bill's amount, not a price.
     private func dropYieldingMentions(from mentions: inout [Mention], into setAside: inout [SetAsideMention], text: AnalyzedText) {
-        func yielding(_ mention: Mention) -> Set<Int>? {
-            guard case .pattern(let number) = mention.rule, !yieldsTo[number].isEmpty else { return nil }
+        let yieldsTo = self.yieldsTo
+        func targets(of mention: Mention) -> [Int] {
+            guard case .pattern(let number) = mention.rule else { return [] }
             return yieldsTo[number]
         }
-        guard mentions.contains(where: { yielding($0) != nil }) else { return }
-        let present = Set(mentions.lazy.filter { yielding($0) == nil }.map(\.theme))
-        self.setAside(from: &mentions, into: &setAside, as: .yielded, text: text) { yielding($0).map { !$0.isDisjoint(with: present) } ?? false }
+        guard mentions.contains(where: { !targets(of: $0).isEmpty }) else { return }
+        let others = mentions.filter { targets(of: $0).isEmpty }
+        self.setAside(from: &mentions, into: &setAside, as: .yielded, text: text) { mention in
+            let themes = targets(of: mention)
+            return !themes.isEmpty && others.contains { themes.contains($0.theme) }
+        }
     }
 
     /// Drops the mentions by background terms when the comment mentions another top-level theme,

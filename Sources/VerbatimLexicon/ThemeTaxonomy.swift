@@ -57,13 +57,13 @@ public struct ThemeTaxonomy: Sendable {
             regex: PCRE2Regex, requires: Set<String>, requiresAlso: Set<String> = [], language: Language? = nil, requiresDigit: Bool = false,
             scope: Scope = .comment, yieldsTo: [String] = [], origin: EntryOrigin
         ) {
-            self.yieldsTo = yieldsTo
             self.regex = regex
             self.requires = requires
             self.requiresAlso = requiresAlso
             self.language = language
             self.requiresDigit = requiresDigit
             self.scope = scope
+            self.yieldsTo = yieldsTo
             self.origin = origin
         }
     }
