@@ -85,6 +85,10 @@ int32_t vt_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t *desti
     return U_FAILURE(status) ? -1 : needed;
 }
 
+int32_t vt_word_break_property(int32_t c) {
+    return u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+}
+
 uint32_t vt_char_class(int32_t c) {
     uint32_t bits = 0;
     if (u_isalpha(c)) bits |= VT_CHAR_LETTER;

@@ -1,12 +1,14 @@
 import CICU
 
-/// Splits a comment into tokens over ICU's UAX #29 word break iterator, then repairs what survey
-/// text needs: URLs, e-mail addresses and emoticons kept whole, runs of `!`/`?`/`.` kept as one
-/// countable token, and a full stop with the space missing ("fast.The driver") split off.
+/// Splits a comment into tokens over UAX #29 word boundaries (ICU's iterator, or the identical
+/// `LatinWordBreaker` when the text allows), then repairs what survey text needs: URLs, e-mail
+/// addresses and emoticons kept whole, runs of `!`/`?`/`.` kept as one countable token, and a full
+/// stop with the space missing ("fast.The driver") split off.
 ///
 /// Owns an ICU handle and scratch buffers: one instance per thread.
 public final class Tokenizer {
     private let wordBreaker: BreakIterator
+    private var latinWordBreaker = LatinWordBreaker()
     private let caseFolder = CaseFolder()
     private let scanner = SpecialSpanScanner()
 
@@ -24,7 +26,7 @@ public final class Tokenizer {
         text.units.withUnsafeBufferPointer { units in
             text.utf8.withUnsafeBufferPointer { utf8 in
                 let spans = scanner.spans(in: units)
-                let (boundaries, statuses) = wordBreaker.segments(of: units)
+                let (boundaries, statuses) = latinWordBreaker.segments(of: units) ?? wordBreaker.segments(of: units)
                 var builder = TokenBuilder(units: units, utf8: utf8, caseFolder: caseFolder)
                 builder.tokens.reserveCapacity(units.count / 4 + 1)
                 var position = 0

@@ -55,6 +55,9 @@ int32_t vt_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t *desti
 /// Character class bits (VT_CHAR_*) of one code point.
 uint32_t vt_char_class(int32_t codePoint);
 
+/// The Unicode Word_Break property value (ICU's UWordBreakValues) of one code point.
+int32_t vt_word_break_property(int32_t codePoint);
+
 /// The name of an ICU error code, for messages.
 const char *vt_error_name(int32_t errorCode);
 
