@@ -19,7 +19,26 @@ public struct TouchpointCatalog: Sendable {
 
     /// The lookup form of a column value: case-folded, inner spaces single.
     public static func key(_ value: String) -> String {
-        value.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        asciiKey(value) ?? value.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `key` for ASCII text, in one pass over its bytes (a column value is looked up on every row);
+    /// nil for other text.
+    private static func asciiKey(_ value: String) -> String? {
+        var key: [UInt8] = []
+        key.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for byte in value.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case 0x09...0x0D, 0x20: pendingSpace = !key.isEmpty
+            default:
+                if pendingSpace { key.append(0x20) }
+                pendingSpace = false
+                key.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     mutating func layer(_ text: String, file: String, tokenizer: Tokenizer, diagnostics: inout [Diagnostic]) {

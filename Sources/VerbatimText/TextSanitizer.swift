@@ -28,12 +28,11 @@ public struct TextSanitizer: Sendable {
     public func sanitize(_ text: String) -> SanitizedText {
         var problems: [TextProblem] = []
         var text = text
-        let controls = text.unicodeScalars.count(where: Self.isRemovableControl)
+        let (controls, scalarCount) = text.utf8.withContiguousStorageIfAvailable(Self.measure) ?? Self.measure(Array(text.utf8))
         if controls > 0 {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { Self.isRemovableControl($0) ? " " : $0 }))
             problems.append(.controlCharactersReplaced(count: controls))
         }
-        let scalarCount = text.unicodeScalars.count
         if scalarCount > maximumScalars {
             text = Self.truncate(text, to: maximumScalars)
             problems.append(.truncated(originalScalars: scalarCount, keptScalars: text.unicodeScalars.count))
@@ -45,7 +44,23 @@ public struct TextSanitizer: Sendable {
     }
 
     private static func isRemovableControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+        scalar.value < 0x80 && isRemovableControl(UInt8(scalar.value))
+    }
+
+    private static func isRemovableControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")) || byte == 0x7F
+    }
+
+    /// The removable control characters and the Unicode scalars of valid UTF-8, in one pass over
+    /// its bytes (this runs for every comment; the controls are ASCII, one byte each).
+    private static func measure(_ utf8: some Collection<UInt8>) -> (controls: Int, scalars: Int) {
+        var controls = 0
+        var scalars = 0
+        for byte in utf8 {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte < 0x80, isRemovableControl(byte) { controls += 1 }
+        }
+        return (controls, scalars)
     }
 
     /// The first `limit` scalars, cut back to the last whitespace within 200 scalars of the limit.

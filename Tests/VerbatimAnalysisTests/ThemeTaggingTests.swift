@@ -164,6 +164,9 @@ import VerbatimText
     @Test func touchPointsFromTheColumnOrTheText() {
         #expect(analyzer.analyze("ok", touchpoint: " Online ").touchpoint == TouchpointResult(id: "web", source: .column, evidence: []))
         #expect(analyzer.analyze("ok", touchpoint: "Hjemmeside").touchpoint.id == "web")
+        #expect(analyzer.analyze("ok", touchpoint: "\tONLINE").touchpoint.id == "web")
+        #expect(TouchpointCatalog.key(" Web \t Shop\n") == "web shop")
+        #expect(TouchpointCatalog.key("App'EN  Ærø") == "app'en ærø")
         let detected = analyzer.analyze("I called three times", language: .given(.english)).touchpoint
         #expect(detected.id == "phone")
         #expect(detected.source == .detected)
