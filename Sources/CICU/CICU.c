@@ -89,6 +89,10 @@ int32_t vt_word_break_property(int32_t c) {
     return u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
 }
 
+int32_t vt_sentence_break_property(int32_t c) {
+    return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+}
+
 uint32_t vt_char_class(int32_t c) {
     uint32_t bits = 0;
     if (u_isalpha(c)) bits |= VT_CHAR_LETTER;

@@ -1,5 +1,6 @@
-/// Divides a tokenised comment into sentences and clauses. Starts from ICU's UAX #29 sentence
-/// boundaries (line breaks included) and adds what survey text needs:
+/// Divides a tokenised comment into sentences and clauses. Starts from UAX #29 sentence boundaries
+/// (line breaks included; ICU's, or the identical `LatinSentenceBreaker`'s when the text allows) and
+/// adds what survey text needs:
 /// - a full stop before a capitalised word ends a sentence even without a space ("fast.The");
 /// - a full stop after a word ends a sentence before a lower-case word ("good service. slow app"),
 ///   unless the word is an abbreviation;
@@ -10,6 +11,7 @@
 /// Owns an ICU handle: one instance per thread.
 public final class SentenceSegmenter {
     private let breaker: BreakIterator
+    private var latinBreaker = LatinSentenceBreaker()
 
     public init() throws(TextError) {
         breaker = try BreakIterator(.sentence, locale: "")
@@ -22,7 +24,7 @@ public final class SentenceSegmenter {
 
     func sentences(of text: UTF16Text, tokens: [Token], rules: ClauseRules) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        let icuBoundaries = text.units.withUnsafeBufferPointer { breaker.segments(of: $0).boundaries }
+        let icuBoundaries = text.units.withUnsafeBufferPointer { latinBreaker.boundaries(of: $0) ?? breaker.segments(of: $0).boundaries }
         var starts = sentenceStarts(tokens: tokens, icuBoundaries: Array(icuBoundaries), rules: rules)
         starts.append(tokens.count)
         // UAX #29 ends a sentence after "1." in "1. Slow app": join a lone list marker to what it introduces.

@@ -58,6 +58,9 @@ uint32_t vt_char_class(int32_t codePoint);
 /// The Unicode Word_Break property value (ICU's UWordBreakValues) of one code point.
 int32_t vt_word_break_property(int32_t codePoint);
 
+/// The Unicode Sentence_Break property value (ICU's USentenceBreak) of one code point.
+int32_t vt_sentence_break_property(int32_t codePoint);
+
 /// The name of an ICU error code, for messages.
 const char *vt_error_name(int32_t errorCode);
 
