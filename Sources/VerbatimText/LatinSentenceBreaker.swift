@@ -11,7 +11,7 @@ import CICU
 /// Holds scratch buffers, so one instance belongs to one segmenter (one thread).
 struct LatinSentenceBreaker {
     /// Sentence_Break property values (UAX #29, table 4) with ICU's numbers.
-    enum SentenceBreakClass: Int32 {
+    enum SentenceBreakClass: Int32, LatinBreakClass {
         case other = 0
         case aTerm = 1
         case close = 2
@@ -62,9 +62,12 @@ struct LatinSentenceBreaker {
             starts = Array(repeating: 0, count: capacity)
             boundaries = Array(repeating: 0, count: capacity + 1)
         }
-        let table = latinTable
-        let count = classes.withUnsafeMutableBufferPointer { classes in
-            starts.withUnsafeMutableBufferPointer { starts in Self.classify(units, table: table, classes: classes, starts: starts) }
+        let count = latinTable.withUnsafeBufferPointer { table in
+            classes.withUnsafeMutableBufferPointer { classes in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    SentenceBreakClass.classify(units, table: table, classOf: Self.sentenceBreakClass(of:), into: classes, starts: starts)
+                }
+            }
         }
         guard let count else { return nil }
         let written = classes.withUnsafeBufferPointer { classes in
@@ -75,44 +78,6 @@ struct LatinSentenceBreaker {
             }
         }
         return boundaries[0..<written]
-    }
-
-    /// Classes each code point of `units`, with its UTF-16 offset; nil at the first character
-    /// outside the alphabet.
-    private static func classify(
-        _ units: UnsafeBufferPointer<UInt16>, table: [SentenceBreakClass],
-        classes: UnsafeMutableBufferPointer<SentenceBreakClass>, starts: UnsafeMutableBufferPointer<Int32>
-    ) -> Int? {
-        table.withUnsafeBufferPointer { table -> Int? in
-            var count = 0
-            var index = 0
-            while index < units.count {
-                let unit = units[index]
-                let sentenceBreakClass: SentenceBreakClass
-                starts[count] = Int32(truncatingIfNeeded: index)
-                if Int(unit) < table.count {
-                    sentenceBreakClass = table[Int(unit)]
-                    index += 1
-                } else if unit & 0xFC00 == 0xD800 {
-                    guard index + 1 < units.count, units[index + 1] & 0xFC00 == 0xDC00 else { return nil }
-                    sentenceBreakClass = Self.sentenceBreakClass(of: 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index + 1] & 0x3FF)))
-                    index += 2
-                } else {
-                    sentenceBreakClass = Self.sentenceBreakClass(of: UInt32(unit))
-                    index += 1
-                }
-                switch sentenceBreakClass {
-                case .unsupported: return nil
-                case .emojiExtend:
-                    guard count > 0, classes[count - 1] == .other else { return nil }
-                    continue  // part of the code point before it (SB5)
-                default: break
-                }
-                classes[count] = sentenceBreakClass
-                count += 1
-            }
-            return count
-        }
     }
 
     /// Applies rules SB3 to SB11 and SB998; returns how many boundaries it wrote.

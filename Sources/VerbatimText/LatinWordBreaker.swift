@@ -15,7 +15,7 @@ import CICU
 struct LatinWordBreaker {
     /// The Word_Break property values (UAX #29, table 3) the accepted text can hold, as CLDR's root
     /// locale tailors them: ':' is Other, and '@' is a letter ("@FreshBasket" is one word).
-    enum WordBreakClass: UInt8 {
+    enum WordBreakClass: UInt8, LatinBreakClass {
         case other
         case carriageReturn
         case lineFeed
@@ -58,8 +58,12 @@ struct LatinWordBreaker {
             boundaries = Array(repeating: 0, count: capacity)
             statuses = Array(repeating: 0, count: capacity)
         }
-        let count = classes.withUnsafeMutableBufferPointer { classes in
-            starts.withUnsafeMutableBufferPointer { starts in Self.classify(units, classes: classes, starts: starts) }
+        let count = Self.latinTable.withUnsafeBufferPointer { table in
+            classes.withUnsafeMutableBufferPointer { classes in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    WordBreakClass.classify(units, table: table, classOf: Self.wordBreakClass(of:), into: classes, starts: starts)
+                }
+            }
         }
         guard let count else { return nil }
         let segmentCount = classes.withUnsafeBufferPointer { classes in
@@ -105,43 +109,6 @@ struct LatinWordBreaker {
         case .letter: letterStatus
         case .numeric: numberStatus
         default: status
-        }
-    }
-
-    /// Classes each code point of `units` into `classes`, with its UTF-16 offset in `starts`;
-    /// returns the number of code points, or nil at the first character outside the alphabet.
-    private static func classify(
-        _ units: UnsafeBufferPointer<UInt16>, classes: UnsafeMutableBufferPointer<WordBreakClass>, starts: UnsafeMutableBufferPointer<Int32>
-    ) -> Int? {
-        latinTable.withUnsafeBufferPointer { table -> Int? in
-            var count = 0
-            var index = 0
-            while index < units.count {
-                let unit = units[index]
-                let wordBreakClass: WordBreakClass
-                starts[count] = Int32(truncatingIfNeeded: index)
-                if Int(unit) < table.count {
-                    wordBreakClass = table[Int(unit)]
-                    index += 1
-                } else if unit & 0xFC00 == 0xD800 {
-                    guard index + 1 < units.count, units[index + 1] & 0xFC00 == 0xDC00 else { return nil }
-                    wordBreakClass = Self.wordBreakClass(of: 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index + 1] & 0x3FF)))
-                    index += 2
-                } else {
-                    wordBreakClass = Self.wordBreakClass(of: UInt32(unit))
-                    index += 1
-                }
-                switch wordBreakClass {
-                case .unsupported: return nil
-                case .emojiExtend:
-                    guard count > 0, classes[count - 1] == .other else { return nil }
-                    continue  // part of the code point before it: no boundary between them
-                default: break
-                }
-                classes[count] = wordBreakClass
-                count += 1
-            }
-            return count
         }
     }
 

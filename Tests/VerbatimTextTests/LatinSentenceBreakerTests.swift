@@ -29,22 +29,14 @@ import Testing
             "\t", "\u{A0}", "\n", "\r", "\r\n", "\u{0C}", ",", "-", ":", ";", "–", "@", "#", "😀", "👍🏽", "❤️", "©",
         ]
         let dense = ["a", "A", "1", ".", "!", "?", ")", "\"", " ", "\n", ",", ":", "-", "😀"]
-        var generator = SeededGenerator(seed: 86)
-        var texts: [String] = []
-        for characters in [alphabet, dense] {
-            for _ in 0..<30_000 {
-                let length = Int(generator.next() % 24)
-                texts.append((0..<length).map { _ in characters[Int(generator.next() % UInt64(characters.count))] }.joined())
-            }
-        }
+        let texts = LatinWordBreakerTests.randomTexts(from: [alphabet, dense], seed: 86)
         let (accepted, differing) = try Self.compare(texts)
         #expect(accepted > texts.count * 3 / 4)
         #expect(differing.isEmpty, "\(differing.count) differ, first: \(differing.prefix(5).map { $0.debugDescription })")
     }
 
     @Test func ourCorporaBreakAsICUBreaksThem() throws {
-        let texts = try LatinWordBreakerTests.lines(under: LatinWordBreakerTests.root.appendingPathComponent("corpora/en"))
-            + LatinWordBreakerTests.lines(under: LatinWordBreakerTests.root.appendingPathComponent("corpora/da"))
+        let texts = try LatinWordBreakerTests.corpusLines()
         let (accepted, differing) = try Self.compare(texts)
         #expect(accepted > texts.count * 9 / 10)
         #expect(differing.isEmpty, "\(differing.count) differ, first: \(differing.prefix(3))")

@@ -38,6 +38,22 @@ import Testing
         return try files.flatMap { try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init) }
     }
 
+    /// 30,000 strings of up to 23 characters from each alphabet, the same on every run.
+    static func randomTexts(from alphabets: [[String]], seed: UInt64) -> [String] {
+        var generator = SeededGenerator(seed: seed)
+        return alphabets.flatMap { characters in
+            (0..<30_000).map { _ in
+                let length = Int(generator.next() % 24)
+                return (0..<length).map { _ in characters[Int(generator.next() % UInt64(characters.count))] }.joined()
+            }
+        }
+    }
+
+    /// Every line of our English and Danish corpora.
+    static func corpusLines() throws -> [String] {
+        try lines(under: root.appendingPathComponent("corpora/en")) + lines(under: root.appendingPathComponent("corpora/da"))
+    }
+
     @Test func everyCharacterOfTheAlphabetHasICUsWordBreakProperty() {
         // UWordBreakValues: the property each class stands for.
         let expected: [LatinWordBreaker.WordBreakClass: Set<Int32>] = [
@@ -69,22 +85,14 @@ import Testing
         ]
         // Then the characters the rules between letters and digits turn on, packed close together.
         let dense = ["a", "ø", "@", "1", "0", ".", ",", ";", ":", "'", "’", " ", "\n", "\r", "-", "€"]
-        var generator = SeededGenerator(seed: 29)
-        var texts: [String] = []
-        for characters in [alphabet, dense] {
-            for _ in 0..<30_000 {
-                let length = Int(generator.next() % 24)
-                texts.append((0..<length).map { _ in characters[Int(generator.next() % UInt64(characters.count))] }.joined())
-            }
-        }
+        let texts = Self.randomTexts(from: [alphabet, dense], seed: 29)
         let (accepted, differing) = try Self.compare(texts)
         #expect(accepted > texts.count * 3 / 4)
         #expect(differing.isEmpty, "\(differing.count) differ, first: \(differing.prefix(5).map { $0.debugDescription })")
     }
 
     @Test func ourCorporaBreakAsICUBreaksThem() throws {
-        let texts = try Self.lines(under: Self.root.appendingPathComponent("corpora/en"))
-            + Self.lines(under: Self.root.appendingPathComponent("corpora/da"))
+        let texts = try Self.corpusLines()
         let (accepted, differing) = try Self.compare(texts)
         #expect(accepted > texts.count * 9 / 10)
         #expect(differing.isEmpty, "\(differing.count) differ, first: \(differing.prefix(3))")
