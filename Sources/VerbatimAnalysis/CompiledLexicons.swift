@@ -16,6 +16,8 @@ public struct CompiledLexicons: Sendable {
     public let clauseRules: [Language: ClauseRules]
     /// Problems found while loading; errors among them should stop a run.
     public let diagnostics: [Diagnostic]
+    /// What these were compiled from, to load a private copy.
+    private let source: LexiconStack
 
     public init(_ stack: LexiconStack) throws(TextError) {
         let tokenizer = try Tokenizer()
@@ -45,6 +47,19 @@ public struct CompiledLexicons: Sendable {
         compoundVocabulary = stack.text.danishCompoundParts
         clauseRules = rules
         self.diagnostics = diagnostics
+        source = stack
+    }
+
+    /// The same lexicons read and compiled again, sharing no storage with this copy; nil when
+    /// the files no longer read the same (edited since), or the stack was changed after loading.
+    /// A batch gives each worker thread a copy of its own: with storage shared, two cores keep
+    /// taking the cache lines of its reference counts from each other. Compiling again from the
+    /// same parsed stack is not enough: compiled entries, rules and origins share its strings.
+    public func privateCopy() -> CompiledLexicons? {
+        guard let digest = source.filesDigest,
+              let reread = try? LexiconStack(layers: source.layers), reread.filesDigest == digest
+        else { return nil }
+        return try? CompiledLexicons(reread)
     }
 
     /// The tokens of `text` as vocabulary ids, for the components compiled here.

@@ -49,7 +49,6 @@ public struct BatchRunner {
         var firstRows = try stream.next(maxRows: rowsPerChunk)
         let scores = firstRows.compactMap { $0.score.flatMap(RowClassifier.score) }
         let type = scoreType ?? scores.max().map(ScoreType.detect(maximum:))
-        let classifiers = try (0..<threads).map { _ in RowClassifier(try Analyzer(lexicons), language: language, scoreType: type) }
         func nextRows() throws -> [InputRow] {
             if !firstRows.isEmpty { defer { firstRows = [] }; return firstRows }
             return try stream.next(maxRows: rowsPerChunk)
@@ -63,16 +62,17 @@ public struct BatchRunner {
             progress?(Progress(account: account, bytesRead: bytesRead))
         }
         if threads == 1 {
+            let classifier = RowClassifier(try Analyzer(lexicons), language: language, scoreType: type)
             while true {
                 let rows = try nextRows()
                 if rows.isEmpty { break }
-                var chunk = Self.process(rows, with: classifiers[0], writer: writer, summary: Summary(options))
+                var chunk = Self.process(rows, with: classifier, writer: writer, summary: Summary(options))
                 try take(&chunk, bytesRead: stream.bytesRead)
             }
             try sink.flush()
             return (account, summary)
         }
-        let pool = WorkerPool<Summary>(classifiers: classifiers, writer: writer, options: options)
+        let pool = WorkerPool<Summary>(threads: threads, lexicons: lexicons, language: language, scoreType: type, writer: writer, options: options)
         defer { pool.finish() }
         let maximumInFlight = threads * 4
         var nextToSubmit = 0, nextToWrite = 0
@@ -88,7 +88,7 @@ public struct BatchRunner {
                 }
             }
             guard nextToWrite < nextToSubmit else { break }
-            var chunk = pool.result(number: nextToWrite)
+            var chunk = try pool.result(number: nextToWrite)
             nextToWrite += 1
             try take(&chunk, bytesRead: stream.bytesRead)
         }
@@ -134,18 +134,38 @@ public struct NoSummary: ChunkSummary {
 
 /// The worker threads of a `BatchRunner` and the queues between them and the calling thread.
 /// A class because the threads share it; all state is guarded by one condition lock.
+///
+/// The first worker classifies with the lexicons the run was given, every other one with a
+/// private copy (`CompiledLexicons.privateCopy`) loaded in its own thread, so that no two cores
+/// count references on the same storage. Where no copy can be made (the files were edited
+/// since), a worker shares the lexicons the run was given.
 private final class WorkerPool<Summary: ChunkSummary>: @unchecked Sendable {
     private let condition = NSCondition()
     private var tasks: [(number: Int, rows: [InputRow])] = []
     private var results: [Int: BatchRunner.ChunkOutput<Summary>] = [:]
     private var closed = false
     private var running = 0
+    /// Why a worker could not start (its analyser could not be built); ends the run.
+    private var startFailure: TextError?
 
-    init(classifiers: [RowClassifier], writer: ResultWriter, options: Summary.Options) {
-        running = classifiers.count
-        for classifier in classifiers {
-            let box = ClassifierBox(classifier: classifier)
-            let thread = Thread { [self] in work(box.classifier, writer: writer, options: options) }
+    init(threads: Int, lexicons: CompiledLexicons, language: TextAnalyzer.LanguageChoice, scoreType: ScoreType?, writer: ResultWriter, options: Summary.Options) {
+        running = threads
+        for index in 0..<threads {
+            let thread = Thread { [self] in
+                let classifier: RowClassifier
+                do throws(TextError) {
+                    let own = index == 0 ? lexicons : lexicons.privateCopy() ?? lexicons
+                    classifier = RowClassifier(try Analyzer(own), language: language, scoreType: scoreType)
+                } catch {
+                    condition.lock()
+                    startFailure = error
+                    running -= 1
+                    condition.broadcast()
+                    condition.unlock()
+                    return
+                }
+                work(classifier, writer: writer, options: options)
+            }
             thread.stackSize = 8 << 20
             thread.start()
         }
@@ -159,10 +179,13 @@ private final class WorkerPool<Summary: ChunkSummary>: @unchecked Sendable {
     }
 
     /// Waits for chunk `number`'s output.
-    func result(number: Int) -> BatchRunner.ChunkOutput<Summary> {
+    func result(number: Int) throws(TextError) -> BatchRunner.ChunkOutput<Summary> {
         condition.lock()
         defer { condition.unlock() }
-        while results[number] == nil { condition.wait() }
+        while results[number] == nil {
+            if let startFailure { throw startFailure }
+            condition.wait()
+        }
         return results.removeValue(forKey: number)!
     }
 
@@ -194,9 +217,4 @@ private final class WorkerPool<Summary: ChunkSummary>: @unchecked Sendable {
             condition.unlock()
         }
     }
-}
-
-/// Hands a worker its own classifier (used by that thread only).
-private struct ClassifierBox: @unchecked Sendable {
-    let classifier: RowClassifier
 }

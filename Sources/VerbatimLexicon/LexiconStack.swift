@@ -6,13 +6,17 @@ import VerbatimText
 /// `sentiment.tsv` (own entries), `modifiers.tsv`, `settings.tsv`; later files and later folders
 /// override earlier ones term by term. Problems are collected as diagnostics, never thrown.
 public struct LexiconStack: Sendable {
-    public var layers: [URL]
-    public var languages: [Language: LanguageLexicon]
-    public var text: TextLexicon
-    public var themes = ThemeTaxonomy()
-    public var touchpoints = TouchpointCatalog()
-    public var flags = FlagRules()
+    public var layers: [URL] { didSet { filesDigest = nil } }
+    public var languages: [Language: LanguageLexicon] { didSet { filesDigest = nil } }
+    public var text: TextLexicon { didSet { filesDigest = nil } }
+    public var themes = ThemeTaxonomy() { didSet { filesDigest = nil } }
+    public var touchpoints = TouchpointCatalog() { didSet { filesDigest = nil } }
+    public var flags = FlagRules() { didSet { filesDigest = nil } }
     public var diagnostics: [Diagnostic]
+    /// A digest of every file the stack was read from, to tell whether loading `layers` again
+    /// gives the same stack (comparable within one process only); nil once the stack has been
+    /// changed after loading.
+    public private(set) var filesDigest: Int?
 
     /// Languages with lexicon files.
     public static let languages: [Language] = [.english, .danish]
@@ -22,6 +26,7 @@ public struct LexiconStack: Sendable {
     public init(layers: [URL]) throws(LexiconError) {
         self.layers = layers
         var diagnostics: [Diagnostic] = []
+        var digest = Hasher()
         var languages: [Language: LanguageLexicon] = [:]
         for language in Self.languages { languages[language] = LanguageLexicon(language: language) }
         // The layer each language's terms were last set in, to tell a later layer's override.
@@ -31,7 +36,7 @@ public struct LexiconStack: Sendable {
                 var lexicon = languages[language]!
                 let folder = layer.appendingPathComponent(language.code)
                 for file in try Self.sentimentFiles(in: folder, layer: layer) {
-                    let parsed = SentimentLexiconParser.entries(try Self.read(file), file: Self.display(file))
+                    let parsed = SentimentLexiconParser.entries(try Self.read(file, into: &digest), file: Self.display(file))
                     for (old, new) in lexicon.layer(entries: parsed.entries)
                     where termLayers[language]?[old.term] ?? layerNumber < layerNumber && old.valence != new.valence {
                         diagnostics.append(Diagnostic(
@@ -46,13 +51,13 @@ public struct LexiconStack: Sendable {
                 }
                 let modifiersFile = folder.appendingPathComponent("modifiers.tsv")
                 if FileManager.default.fileExists(atPath: modifiersFile.path) {
-                    let parsed = SentimentLexiconParser.modifiers(try Self.read(modifiersFile), file: Self.display(modifiersFile))
+                    let parsed = SentimentLexiconParser.modifiers(try Self.read(modifiersFile, into: &digest), file: Self.display(modifiersFile))
                     lexicon.layer(modifiers: parsed.modifiers)
                     diagnostics += parsed.diagnostics
                 }
                 let settingsFile = folder.appendingPathComponent("settings.tsv")
                 if FileManager.default.fileExists(atPath: settingsFile.path) {
-                    let parsed = SentimentLexiconParser.settings(try Self.read(settingsFile), file: Self.display(settingsFile), over: lexicon.settings)
+                    let parsed = SentimentLexiconParser.settings(try Self.read(settingsFile, into: &digest), file: Self.display(settingsFile), over: lexicon.settings)
                     lexicon.settings = parsed.settings
                     diagnostics += parsed.diagnostics
                 }
@@ -67,18 +72,20 @@ public struct LexiconStack: Sendable {
         for layer in layers {
             let themesFile = layer.appendingPathComponent("themes.yaml")
             if FileManager.default.fileExists(atPath: themesFile.path) {
-                themes.layer(try Self.read(themesFile), file: Self.display(themesFile), tokenizer: tokenizer, diagnostics: &diagnostics)
+                themes.layer(try Self.read(themesFile, into: &digest), file: Self.display(themesFile), tokenizer: tokenizer, diagnostics: &diagnostics)
             }
             let touchpointsFile = layer.appendingPathComponent("touchpoints.yaml")
             if FileManager.default.fileExists(atPath: touchpointsFile.path) {
-                touchpoints.layer(try Self.read(touchpointsFile), file: Self.display(touchpointsFile), tokenizer: tokenizer, diagnostics: &diagnostics)
+                touchpoints.layer(try Self.read(touchpointsFile, into: &digest), file: Self.display(touchpointsFile), tokenizer: tokenizer, diagnostics: &diagnostics)
             }
             let flagsFile = layer.appendingPathComponent("flags.yaml")
             if FileManager.default.fileExists(atPath: flagsFile.path) {
-                flags.layer(try Self.read(flagsFile), file: Self.display(flagsFile), tokenizer: tokenizer, diagnostics: &diagnostics)
+                flags.layer(try Self.read(flagsFile, into: &digest), file: Self.display(flagsFile), tokenizer: tokenizer, diagnostics: &diagnostics)
             }
         }
         self.text = try TextLexicon(layers: layers)
+        digest.combine(text)
+        filesDigest = digest.finalize()
         diagnostics += Self.unknownThemeReferences(flags: flags, themes: themes) + Self.unknownYieldTargets(in: themes)
         self.diagnostics = diagnostics + text.diagnostics
     }
@@ -125,9 +132,12 @@ public struct LexiconStack: Sendable {
         return files
     }
 
-    static func read(_ url: URL) throws(LexiconError) -> String {
+    static func read(_ url: URL, into digest: inout Hasher) throws(LexiconError) -> String {
         do {
-            return try String(contentsOf: url, encoding: .utf8)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            digest.combine(url.path)
+            digest.combine(text)
+            return text
         } catch {
             throw LexiconError.unreadable(path: url.path, reason: "not readable as UTF-8 (\(error.localizedDescription))")
         }
