@@ -8,6 +8,9 @@ public struct FlagEvaluator: Sendable {
     private let index: TermIndex
     /// The patterns of every pattern set, owned by the set's position.
     private let patterns: PatternSelector
+    /// Each flag's condition as a hit shows it, written once (a hit on every fifth row wrote it
+    /// at 7,000 instructions a time).
+    private let conditions: [String]
 
     /// Compiles the rules' term and pattern sets, interning their words in `vocabulary`.
     public init(_ rules: FlagRules, stemmers: [Language: Stemmer], vocabulary: inout InternTable) {
@@ -16,6 +19,7 @@ public struct FlagEvaluator: Sendable {
             rules.termSets.enumerated().flatMap { set, terms in terms.map { language, term in (term, language, set) } },
             stemmers: stemmers, vocabulary: &vocabulary)
         patterns = PatternSelector(rules.patternSets.enumerated().flatMap { set, rules in rules.map { (set, $0) } }, vocabulary: &vocabulary)
+        conditions = rules.flags.map(\.condition.description)
     }
 
     /// What a condition is evaluated on.
@@ -48,12 +52,15 @@ public struct FlagEvaluator: Sendable {
             if let problem = found.problem { problems.append(problem) }
         }
         let facts = Facts(themes: themes, sentiment: sentiment, score: score, scoreType: scoreType, touchpoint: touchpoint, termEvidence: termEvidence, patternEvidence: patternEvidence)
-        let flags = rules.flags.compactMap { flag -> FlagHit? in
+        var flags: [FlagHit] = []
+        // By index: a copy of each rule would retain its strings on every row.
+        for index in rules.flags.indices {
             var evidence: [Evidence] = []
-            guard holds(flag.condition, facts, &evidence) else { return nil }
+            guard holds(rules.flags[index].condition, facts, &evidence) else { continue }
             var seen: Set<Range<Int>> = []
             evidence = evidence.filter { seen.insert($0.range).inserted }.sorted { $0.range.lowerBound < $1.range.lowerBound }
-            return FlagHit(id: flag.id, severity: flag.severity, route: flag.route, condition: flag.condition.description, origin: flag.origin, evidence: evidence)
+            let flag = rules.flags[index]
+            flags.append(FlagHit(id: flag.id, severity: flag.severity, route: flag.route, condition: conditions[index], origin: flag.origin, evidence: evidence))
         }
         return (flags, problems)
     }
