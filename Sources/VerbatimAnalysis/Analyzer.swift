@@ -1,7 +1,8 @@
 import VerbatimText
 
 /// Analyses comments: the text layer, then sentiment. Holds ICU and Snowball handles through its
-/// `TextAnalyzer`: one per worker thread, all sharing one `CompiledLexicons`.
+/// `TextAnalyzer`: one per worker thread (a batch's workers each with their own
+/// `CompiledLexicons.privateCopy`, where one can be made).
 public final class Analyzer {
     public let lexicons: CompiledLexicons
     private let text: TextAnalyzer
