@@ -30,9 +30,7 @@ public struct ResultRow: Sendable {
     /// end) to `output`, with the kept input columns under `columns` (named `names`). Bytes, not a
     /// String: the batch runner's chunks are bytes.
     func appendJSON(keptColumns names: [String], to output: inout [UInt8]) {
-        var json = JSONWriter(appendingTo: output)
-        output = []
-        defer { output = json.bytes }
+        var json = JSONWriter()
         json.beginObject()
         json.key("id"); json.string(id)
         if let line, !problems.isEmpty { json.key("line"); json.number(line) }
@@ -99,6 +97,7 @@ public struct ResultRow: Sendable {
         }
         json.endArray()
         json.endObject()
+        json.append(to: &output)
     }
 }
 
@@ -118,136 +117,3 @@ private func writeEvidence(_ evidence: [Evidence], of tokens: [Token], in utf8: 
     json.endArray()
 }
 
-/// A small JSON writer: fixed key order, shortest round-trip numbers, strings escaped per RFC 8259
-/// (and U+2028/U+2029, for JavaScript). Builds UTF-8 bytes; runs that need no escaping are copied whole.
-struct JSONWriter {
-    private(set) var bytes: [UInt8]
-    /// One bit per open object or array, the innermost lowest: set once it holds a value (the
-    /// next one needs a comma). The result schema nests four levels; 64 would fit.
-    private var nonEmpty: UInt64 = 0
-
-    /// A writer that appends to `bytes`.
-    init(appendingTo bytes: [UInt8] = []) {
-        self.bytes = bytes
-    }
-
-    var output: String { String(decoding: bytes, as: UTF8.self) }
-
-    mutating func beginObject() {
-        bytes.append(UInt8(ascii: "{"))
-        open()
-    }
-
-    mutating func endObject() {
-        nonEmpty >>= 1
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    mutating func beginArray() {
-        bytes.append(UInt8(ascii: "["))
-        open()
-    }
-
-    mutating func endArray() {
-        nonEmpty >>= 1
-        bytes.append(UInt8(ascii: "]"))
-    }
-
-    private mutating func open() { nonEmpty <<= 1 }
-
-    /// Starts an array element.
-    mutating func element() {
-        if nonEmpty & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
-        nonEmpty |= 1
-    }
-
-    /// A key of the result schema: written as is (these names need no escaping).
-    mutating func key(_ key: StaticString) {
-        element()
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { append($0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-    }
-
-    /// A key taken from the input (a kept column's name, a problem code): escaped like a value.
-    mutating func key(escaping key: String) {
-        element()
-        string(key)
-        bytes.append(UInt8(ascii: ":"))
-    }
-
-    mutating func string(_ value: String?) {
-        guard var value else {
-            bytes += "null".utf8
-            return
-        }
-        value.withUTF8 { string(utf8: $0) }
-    }
-
-    /// A string value from its UTF-8 bytes (valid UTF-8).
-    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            let escape: String?
-            var width = 1
-            switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "\n"): escape = "\\n"
-            case UInt8(ascii: "\r"): escape = "\\r"
-            case UInt8(ascii: "\t"): escape = "\\t"
-            case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                width = 3
-            default: escape = nil
-            }
-            if var escape {
-                append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                escape.withUTF8 { append($0) }
-                index += width
-                runStart = index
-            } else {
-                index += 1
-            }
-        }
-        append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Whole numbers without a fraction ("3", not "3.0"); others in Swift's shortest round-trip form.
-    mutating func number(_ value: Double) {
-        guard value == value.rounded() && abs(value) < 1e15 else {
-            var text = value.description
-            text.withUTF8 { append($0) }
-            return
-        }
-        number(Int(value))
-    }
-
-    /// An integer's decimal digits.
-    mutating func number(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var power: UInt = 1
-        while power <= magnitude / 10 { power *= 10 }
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / power))
-            magnitude %= power
-            power /= 10
-        } while power > 0
-    }
-
-    /// Appends `run`: short runs (keys, small values) byte by byte, cheaper than a bulk append's set-up.
-    private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        guard run.count > 16 else {
-            for byte in run { bytes.append(byte) }
-            return
-        }
-        bytes.append(contentsOf: run)
-    }
-}
