@@ -24,6 +24,12 @@ struct SpecialSpanScanner {
         (":-3", true), (":3", true), ("D:", true),
     ].map { (Array($0.0.utf16), $0.1) }
 
+    /// The positions in `emoticons` grouped by first character, each group in its order there;
+    /// the group of ASCII character `c` is `emoticonsByFirstUnit[emoticonGroupStarts[c] ..< emoticonGroupStarts[c + 1]]`.
+    /// A character starts at most a handful ("D" only "D:"), so most cost one comparison.
+    private static let emoticonsByFirstUnit: [Int] = emoticons.indices.sorted { (emoticons[$0].text[0], $0) < (emoticons[$1].text[0], $1) }
+    private static let emoticonGroupStarts: [Int] = (0...128).map { unit in emoticons.count { $0.text[0] < unit } }
+
     /// The first characters of the emoticons above (a switch: this runs for every character).
     @inline(__always)
     private static func isEmoticonStart(_ unit: UInt16) -> Bool {
@@ -175,7 +181,9 @@ struct SpecialSpanScanner {
 
     private func emoticon(at start: Int, in units: UnsafeBufferPointer<UInt16>) -> Span? {
         let before: UInt16? = start > 0 ? units[start - 1] : nil
-        for candidate in Self.emoticons where hasPrefix(candidate.text, at: start, in: units) {
+        let group = Self.emoticonGroupStarts[Int(units[start])]..<Self.emoticonGroupStarts[Int(units[start]) + 1]
+        for number in Self.emoticonsByFirstUnit[group] where hasPrefix(Self.emoticons[number].text, at: start, in: units) {
+            let candidate = Self.emoticons[number]
             if let before {
                 if candidate.strictBefore, isLetterOrDigit(before) { continue }
                 if isASCIIDigit(before), candidate.text[0] == 0x3A { continue }  // "10:30", "kl.10:("
