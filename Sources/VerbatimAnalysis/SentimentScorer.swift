@@ -171,7 +171,8 @@ public struct SentimentScorer: Sendable {
 
         // A negator, booster or dampener with a valence of its own keeps it when it modifies
         // nothing: no sentiment word follows within its reach ("No and no.", "Maden var super").
-        for modifier in modifiers where modifier.tokenRange.count == 1 && modifier.tokenRange.lowerBound >= range.lowerBound {
+        for number in modifiers.indices where modifiers[number].tokenRange.count == 1 && modifiers[number].tokenRange.lowerBound >= range.lowerBound {
+            let modifier = modifiers[number]
             let reach: Int
             switch modifier.modifier.kind {
             case .negator: reach = modifier.modifier.window ?? Int(settings.negationWindow)
@@ -197,6 +198,7 @@ public struct SentimentScorer: Sendable {
         hits.removeAll { $0.tokenRange.lowerBound < range.lowerBound }
 
         // 2. The rules, per sentiment hit.
+        let negators = modifiers.filter { $0.modifier.kind == .negator || $0.modifier.kind == .clauseNegator }
         return hits.enumerated().map { position, hit in
             var valence = hit.entry.valence
             var rules: [AppliedRule] = []
@@ -206,12 +208,15 @@ public struct SentimentScorer: Sendable {
                 return Contribution(tokenRange: hit.tokenRange, entry: hit.entry, match: hit.match, base: hit.entry.valence, valence: valence, rules: [])
             }
             // Boosters and dampeners: up to three words back, fading with distance.
-            for modifier in modifiers where modifier.modifier.kind == .booster || modifier.modifier.kind == .dampener {
-                let distance = wordDistance(from: modifier.tokenRange.upperBound, to: start, text: text)
-                guard modifier.tokenRange.upperBound <= start, distance < 3 else { continue }
-                let step = modifier.modifier.value * pow(settings.boosterDecay, Double(distance))
+            // By index: a modifier is copied (its strings retained) only when it applies.
+            for number in modifiers.indices where modifiers[number].modifier.kind == .booster || modifiers[number].modifier.kind == .dampener {
+                let tokenRange = modifiers[number].tokenRange
+                let distance = wordDistance(from: tokenRange.upperBound, to: start, text: text)
+                guard tokenRange.upperBound <= start, distance < 3 else { continue }
+                let modifier = modifiers[number].modifier
+                let step = modifier.value * pow(settings.boosterDecay, Double(distance))
                 valence += valence > 0 ? step : -step
-                rules.append(AppliedRule(kind: modifier.modifier.kind == .booster ? .booster : .dampener, tokenIndex: modifier.tokenRange.lowerBound, modifier: modifier.modifier, valence: valence))
+                rules.append(AppliedRule(kind: modifier.kind == .booster ? .booster : .dampener, tokenIndex: tokenRange.lowerBound, modifier: modifier, valence: valence))
             }
             if text.tokens[start].caseShape == .allCaps, !shouting, hit.tokenRange.count == 1 {
                 valence += valence > 0 ? settings.capsBoost : -settings.capsBoost
@@ -222,7 +227,6 @@ public struct SentimentScorer: Sendable {
                 rules.append(AppliedRule(kind: .elongation, tokenIndex: nil, modifier: nil, valence: valence))
             }
             // Negation before: the nearest negator within the window, or a clause negator anywhere before.
-            let negators = modifiers.filter { $0.modifier.kind == .negator || $0.modifier.kind == .clauseNegator }
             if let negator = negators.last(where: { negator in
                 guard negator.tokenRange.upperBound <= start, negator.tokenRange != hit.tokenRange else { return false }
                 if negator.modifier.kind == .clauseNegator { return true }

@@ -12,7 +12,7 @@ struct JSONWriter: ~Copyable {
     /// next one needs a comma). The result schema nests four levels; 64 would fit.
     private var nonEmpty: UInt64 = 0
 
-    init(capacity: Int = 1024) {
+    init(capacity: Int = 4096) {
         self.capacity = max(capacity, 16)
         storage = .allocate(capacity: self.capacity)
     }
