@@ -76,7 +76,7 @@ public struct FlagEvaluator: Sendable {
             evidence += found
             return true
         case .themes(let ids):
-            let matching = facts.themes.filter { hit in ids.contains { $0 == hit.id || $0 == hit.topLevel } }
+            let matching = facts.themes.filter { hit in ids.contains { hit.isNamed(byIDOrTopLevel: $0) } }
             evidence += matching.flatMap(\.evidence)
             return !matching.isEmpty
         case .sentiment(let comparison):

@@ -194,7 +194,20 @@ public struct ThemeHit: Hashable, Sendable {
     public var evidence: [Evidence]
 
     /// The top-level id ("delivery" for "delivery.time").
-    public var topLevel: String { id.firstIndex(of: ".").map { String(id[..<$0]) } ?? id }
+    public var topLevel: String {
+        // Searched as bytes: `firstIndex(of:)` over Characters breaks graphemes, at 3,000 instructions an id.
+        guard let dot = id.utf8.firstIndex(of: UInt8(ascii: ".")) else { return id }
+        return String(id[..<dot])
+    }
+
+    /// Whether `themeID` is this hit's id or its top-level id, without building the top-level id.
+    public func isNamed(byIDOrTopLevel themeID: String) -> Bool {
+        let dot = UInt8(ascii: ".")
+        if id == themeID { return true }
+        let length = themeID.utf8.count
+        return id.utf8.count > length && !themeID.utf8.contains(dot) && id.utf8.starts(with: themeID.utf8)
+            && id.utf8[id.utf8.index(id.utf8.startIndex, offsetBy: length)] == dot
+    }
 }
 
 /// A theme mention found and then set aside by a rule of the taxonomy: `verbatim explain` shows
