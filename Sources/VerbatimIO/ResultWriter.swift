@@ -61,7 +61,7 @@ public struct ResultWriter: Sendable {
     }
 
     private static func number(_ value: Double) -> String {
-        var json = JSONWriter()
+        var json = JSONWriter(capacity: 32)  // one number: the 4 KB a row starts with would be allocated per theme
         json.number(value)
         return json.output
     }
