@@ -23,6 +23,8 @@ struct PatternSelector: Sendable {
     }
 
     let patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)]
+    /// Each pattern's compiled regex, read per run without copying the rule (its word sets and strings).
+    private let regexes: [PCRE2Regex]
     /// Keys by the id of a `requires` or `requires_also` word in the shared vocabulary: pattern
     /// number × 2, plus 1 for a `requires_also` word (a pattern's two word sets sort side by side).
     private let byWord: FlatPostingLists<Int32>
@@ -32,6 +34,7 @@ struct PatternSelector: Sendable {
 
     init(_ patterns: [(owner: Int, rule: ThemeTaxonomy.PatternRule)], vocabulary: inout InternTable) {
         self.patterns = patterns
+        regexes = patterns.map(\.rule.regex)
         var byWord = PostingLists()
         for (number, pattern) in patterns.enumerated() {
             for word in pattern.rule.requires.sorted() { byWord.append(2 * number, to: Int(vocabulary.intern(word))) }
@@ -91,6 +94,17 @@ struct PatternSelector: Sendable {
             if selection.spans.count > spanStart { selection.runs.append((number, spanStart..<selection.spans.count)) }
         }
         return selection
+    }
+
+    /// The token ranges of the matches of `run`'s pattern in `text`, where `selection` chose to
+    /// run it, or the problem that stopped it (a match limit).
+    func tokenRanges(of run: (number: Int, spans: Range<Int>?), in text: AnalyzedText, selection: Selection) -> (ranges: [Range<Int>], problem: String?) {
+        switch regexes[run.number].matches(in: text.text, within: selection.spans(of: run)) {
+        case .matches(let ranges):
+            return (ranges.compactMap { text.tokens(coveringUTF8: $0) }, nil)
+        case .limitExceeded(let reason), .failed(let reason):
+            return ([], "pattern \(patterns[run.number].rule.origin) stopped: \(reason)")
+        }
     }
 
     /// Appends the byte spans of the sentences of `text` holding one of `tokens` (ascending; every

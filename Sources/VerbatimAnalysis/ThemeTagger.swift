@@ -55,7 +55,7 @@ public struct ThemeTagger: Sendable {
         let selection = patterns.selected(for: ids, in: text, languages: languages)
         for run in selection.runs {
             let position = patterns.patterns[run.number].owner
-            let found = patterns.patterns[run.number].rule.tokenRanges(in: text, within: selection.spans(of: run))
+            let found = patterns.tokenRanges(of: run, in: text, selection: selection)
             for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
             if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
@@ -254,25 +254,5 @@ extension Evidence {
         self.init(
             tokenRange: tokenRange, range: tokens[tokenRange.lowerBound].range.lowerBound..<tokens[tokenRange.upperBound - 1].range.upperBound,
             rule: rule, origin: origin)
-    }
-}
-
-extension ThemeTaxonomy.PatternRule {
-    /// The token ranges of the pattern's matches in `text` (in its UTF-8 byte `spans`; nil: all
-    /// of it), or the problem that stopped it (a match limit).
-    func tokenRanges(in text: AnalyzedText, within spans: ArraySlice<Range<Int>>?) -> (ranges: [Range<Int>], problem: String?) {
-        switch regex.matches(in: text.text, within: spans) {
-        case .matches(let ranges):
-            return (ranges.compactMap { text.tokens(coveringUTF8: $0) }, nil)
-        case .limitExceeded(let reason), .failed(let reason):
-            return ([], "pattern \(origin) stopped: \(reason)")
-        }
-    }
-
-    /// The pattern's matches in `text` (in its UTF-8 byte `spans`; nil: all of it) as evidence, or
-    /// the problem that stopped it.
-    func evidence(in text: AnalyzedText, within spans: ArraySlice<Range<Int>>?) -> (evidence: [Evidence], problem: String?) {
-        let found = tokenRanges(in: text, within: spans)
-        return (found.ranges.map { Evidence(tokenRange: $0, pattern: self, tokens: text.tokens) }, found.problem)
     }
 }
