@@ -92,6 +92,12 @@ public struct TermIndex: Sendable {
     /// Per prefix: its first three scalars packed (`TokenIDs.prefixKey`); a token whose key differs
     /// cannot start with it, which settles most prefix tests without reading the token's text.
     private var prefixKeyOf: [UInt64] = []
+    /// Per prefix: its fourth to sixth scalars (`TokenIDs.prefixTail`) and the mask of those it
+    /// has; a token whose tail differs under the mask cannot start with it.
+    private var prefixTailOf: [(tail: UInt64, mask: UInt64)] = []
+    /// Per prefix: whether it has at most six scalars, so that the keys settle it without
+    /// comparing the token's text.
+    private var prefixIsShort: [Bool] = []
     /// Entries by the interned anchor word (or its stem) of the side an entry is indexed by.
     private var byWord = FlatPostingLists<Candidate>()
     private var byStem = FlatPostingLists<Candidate>()
@@ -124,7 +130,9 @@ public struct TermIndex: Sendable {
         let languages = entries.map(\.language)
         let candidate = { (entry: Int) in
             let other = anchoring.otherWords[entry]
-            return Candidate(entry: Int32(entry), otherWord: other.word, otherStem: other.stem, otherOffset: other.offset, language: languages[entry])
+            return Candidate(
+                entry: Int32(entry), otherWord: other.word, otherStem: other.stem, otherOffset: other.offset, language: languages[entry],
+                anchorPrefix: anchoring.anchorPrefixes[entry])
         }
         byWord = FlatPostingLists(anchoring.byWord, candidate)
         byStem = FlatPostingLists(anchoring.byStem, candidate)
@@ -147,6 +155,8 @@ public struct TermIndex: Sendable {
         /// position is not fixed (NEAR) or there is no other word.
         var otherOffset: Int8
         var language: LanguageMask
+        /// The prefix number of a `prefix*` anchor word (a candidate of `byPrefix`), −1 otherwise.
+        var anchorPrefix: Int32
 
         @inline(__always)
         func mayMatch(in presence: WordPresence.Reader) -> Bool {
@@ -172,6 +182,7 @@ public struct TermIndex: Sendable {
         var byPrefix = PostingLists()
         var singleWords = PostingLists()
         var otherWords: [(word: Int32, stem: Int32, offset: Int8)] = []
+        var anchorPrefixes: [Int32] = []
     }
 
     private static func sides(of term: TermPattern) -> [[TermPattern.Word]] {
@@ -197,7 +208,10 @@ public struct TermIndex: Sendable {
                 } else if word.isPrefix {
                     prefixBytes += word.text.utf8
                     prefixStarts.append(Int32(prefixBytes.count))
+                    let length = word.text.unicodeScalars.count
                     prefixKeyOf.append(TokenIDs.prefixKey(word.text))
+                    prefixTailOf.append((TokenIDs.prefixTail(word.text), ~(UInt64.max >> (21 * UInt64(min(max(length - 3, 0), 3)))) >> 1))
+                    prefixIsShort.append(length <= 6)
                     wordRules.append(WordRule(word: -1, stem: -1, prefix: Int32(prefixStarts.count - 2)))
                 } else {
                     let stem = stemmer?.stem(word.text) ?? word.text
@@ -222,6 +236,7 @@ public struct TermIndex: Sendable {
         entries.append(entry)
         let anchorOffset = isAnchoredRight ? entry.left + rightAnchor : leftAnchor
         let rule = wordRules[start + anchorOffset]
+        anchoring.anchorPrefixes.append(rule.prefix)
         if rule.prefix >= 0 {
             anchoring.byPrefix.append(index, to: prefixKeys.number(adding: prefixKeyOf[Int(rule.prefix)]))
         } else {
@@ -295,16 +310,18 @@ public struct TermIndex: Sendable {
             for position in ids.wordTokens.indices {
                 let tokenIndex = ids.wordTokens[position]
                 let word = ids.words[tokenIndex], stem = ids.stems[tokenIndex]
-                var count = Self.collect(byWord, Int(word), present: present, languages: languages, position: position, ids: ids, into: scratch, at: 0)
+                var count = collect(byWord, Int(word), present: present, languages: languages, position: position, ids: ids, into: scratch, at: 0)
                 var lists = count > 0 ? 1 : 0
                 if Self.isInflected(word: word, stem: stem) {
                     let before = count
-                    count = Self.collect(byStem, Int(stem), present: present, languages: languages, position: position, ids: ids, into: scratch, at: count)
+                    count = collect(byStem, Int(stem), present: present, languages: languages, position: position, ids: ids, into: scratch, at: count)
                     if count > before { lists += 1 }
                 }
                 if let prefix = prefixKeys.number(of: ids.prefixKeys[tokenIndex]) {
                     let before = count
-                    count = Self.collect(byPrefix, prefix, present: present, languages: languages, position: position, ids: ids, into: scratch, at: count)
+                    count = collect(
+                        byPrefix, prefix, present: present, languages: languages, position: position, ids: ids, into: scratch, at: count,
+                        tail: TokenIDs.prefixTail(text.tokens[tokenIndex].normalized))
                     if count > before { lists += 1 }
                 }
                 // One list is already unique, in increasing order.
@@ -343,15 +360,16 @@ public struct TermIndex: Sendable {
     /// Writes the entries of the list of `key` in `lists` that may match at word `position` of a
     /// comment of `languages` holding `present` into `output` from `start`; returns the end of what was written.
     @inline(__always)
-    private static func collect(
+    private func collect(
         _ lists: FlatPostingLists<Candidate>, _ key: Int, present: WordPresence.Reader, languages: LanguageMask, position: Int, ids: TokenIDs,
-        into output: UnsafeMutableBufferPointer<Int32>, at start: Int
+        into output: UnsafeMutableBufferPointer<Int32>, at start: Int, tail: UInt64 = 0
     ) -> Int {
         var end = start
         lists.elements.withUnsafeBufferPointer { elements in
             for element in lists.range(of: key) {
                 let candidate = elements[element]
-                guard candidate.language.isSubset(of: languages), candidate.mayMatch(in: present), candidate.otherWordMayBe(at: position, ids: ids)
+                guard candidate.language.isSubset(of: languages), candidate.mayMatch(in: present), candidate.otherWordMayBe(at: position, ids: ids),
+                    candidate.anchorPrefix < 0 || prefixTailOf[Int(candidate.anchorPrefix)].mask & tail == prefixTailOf[Int(candidate.anchorPrefix)].tail
                 else { continue }
                 output[end] = candidate.entry
                 end += 1
@@ -396,7 +414,8 @@ public struct TermIndex: Sendable {
         for offset in 0..<count {
             let rule = wordRules[start + offset]
             let tokenIndex = ids.wordTokens[position + offset]
-            guard mayMatch(rule, token: tokenIndex, ids: ids, text: text), rule.prefix < 0 || hasPrefix(text.tokens[tokenIndex].normalized, Int(rule.prefix))
+            guard mayMatch(rule, token: tokenIndex, ids: ids, text: text),
+                rule.prefix < 0 || prefixIsShort[Int(rule.prefix)] || hasPrefix(text.tokens[tokenIndex].normalized, Int(rule.prefix))
             else { return false }
         }
         return true
@@ -406,7 +425,11 @@ public struct TermIndex: Sendable {
     /// prefix the first three scalars — the full prefix is then compared by `hasPrefix`; `#` by its kind.
     @inline(__always)
     private func mayMatch(_ rule: WordRule, token tokenIndex: Int, ids: TokenIDs, text: AnalyzedText) -> Bool {
-        if rule.prefix >= 0 { return ids.prefixKeys[tokenIndex] == prefixKeyOf[Int(rule.prefix)] }
+        if rule.prefix >= 0 {
+            guard ids.prefixKeys[tokenIndex] == prefixKeyOf[Int(rule.prefix)] else { return false }
+            let tail = prefixTailOf[Int(rule.prefix)]
+            return TokenIDs.prefixTail(text.tokens[tokenIndex].normalized) & tail.mask == tail.tail
+        }
         if rule.word == Self.anyNumber { return text.tokens[tokenIndex].kind == .number }
         return Self.token(tokenIndex, of: ids, matchesWord: rule.word, stem: rule.stem)
     }

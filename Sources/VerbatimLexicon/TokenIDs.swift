@@ -73,4 +73,19 @@ public struct TokenIDs: Sendable {
         }
         return 0
     }
+
+    /// The fourth to sixth scalars of `word` packed as `prefixKey` packs the first three, each in
+    /// its place (0 for those the word lacks): with the key, they settle a prefix of up to six
+    /// scalars without comparing text ("til" does not start "tilføje*"). Computed only for the
+    /// tokens whose key some prefix has.
+    public static func prefixTail(_ word: String) -> UInt64 {
+        var tail: UInt64 = 0
+        var taken = 0
+        for scalar in word.unicodeScalars {
+            if taken >= 3 { tail |= UInt64(scalar.value) << (21 * UInt64(5 - taken)) }
+            taken += 1
+            if taken == 6 { break }
+        }
+        return tail
+    }
 }

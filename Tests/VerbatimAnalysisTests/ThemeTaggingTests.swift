@@ -231,6 +231,28 @@ import VerbatimText
         #expect(themes("It took six attempts to log in") == [])  // a number written out is a word
     }
 
+    @Test func aPrefixMatchesOnlyTheWordsThatStartWithAllOfIt() throws {
+        // Prefixes of three letters, of four to six (settled without reading the word), of more
+        // than six, with Danish letters, as a term's only word and as a side of a NEAR term.
+        let analyzer = try Self.analyzer(themes: """
+            themes:
+              - id: contract
+                terms: {da: [tilføje* NEAR/5 abonnement*, "opsigelses*", bøg*], en: [canc*, "subscri* NEAR/3 fee"]}
+            """)
+        func themes(_ text: String, _ language: Language = .danish) -> [String] {
+            analyzer.analyze(text, language: .given(language)).themes.map(\.id)
+        }
+        #expect(themes("Jeg ville tilføje et ekstra abonnement") == ["contract"])
+        #expect(themes("Jeg gik til butikken for mit abonnement") == [])  // "til" is not "tilføje*"
+        #expect(themes("Opsigelsesvarslet er for langt") == ["contract"])
+        #expect(themes("Opsigelsen gik fint") == [])  // shares nine letters, not all eleven
+        #expect(themes("Bøgerne kom hurtigt") == ["contract"])  // three letters, one of them ø
+        #expect(themes("Bog og blyant") == [])
+        #expect(themes("They cancelled it", .english) == ["contract"])
+        #expect(themes("The subscription fee went up", .english) == ["contract"])
+        #expect(themes("The subway fee went up", .english) == [])  // "sub" alone is not "subscri*"
+    }
+
     @Test func aPatternThatYieldsToAThemeCountsOnlyWithoutIt() throws {
         let analyzer = try Self.analyzer(themes: """
             themes:
