@@ -48,18 +48,19 @@ struct PatternSelector: Sendable {
     /// The patterns to run on `text` (its words: `ids`) in a comment of `languages`, in order of
     /// their numbers (positions in `patterns`).
     func selected(for ids: TokenIDs, in text: AnalyzedText, languages: [Language]) -> Selection {
-        // Every (key, token holding one of its words) pair, as key × token count + token.
+        // Every (key, token holding one of its words) pair, as key << 32 | token (sorted: by key,
+        // then token); nothing is allocated for a comment holding none of the words.
         let tokenCount = ids.words.count
         var pairs: [Int] = []
-        pairs.reserveCapacity(16)
-        byWord.elements.withUnsafeBufferPointer { keys in
-            for token in 0..<tokenCount {
-                for position in byWord.range(of: Int(ids.words[token])) { pairs.append(Int(keys[position]) * tokenCount + token) }
-                // A listed word also counts as the stem of an inflected token ("slot" in "slots", "month" in "month's").
-                let stem = ids.stems[token]
-                guard stem >= 0, stem != ids.words[token] else { continue }
-                for position in byWord.range(of: Int(stem)) { pairs.append(Int(keys[position]) * tokenCount + token) }
-            }
+        for token in 0..<tokenCount {
+            let keys = byWord.range(of: Int(ids.words[token]))
+            // A listed word also counts as the stem of an inflected token ("slot" in "slots", "month" in "month's").
+            let stem = ids.stems[token]
+            let stemKeys = stem >= 0 && stem != ids.words[token] ? byWord.range(of: Int(stem)) : 0..<0
+            guard !keys.isEmpty || !stemKeys.isEmpty else { continue }
+            if pairs.capacity == 0 { pairs.reserveCapacity(64) }
+            for position in keys { pairs.append(Int(byWord.elements[position]) << 32 | token) }
+            for position in stemKeys { pairs.append(Int(byWord.elements[position]) << 32 | token) }
         }
         var selection = Selection()
         guard !pairs.isEmpty || !unconditional.isEmpty else { return selection }
@@ -68,13 +69,13 @@ struct PatternSelector: Sendable {
         var pair = 0
         var nextUnconditional = 0
         while pair < pairs.count || nextUnconditional < unconditional.count {
-            let fromWords = pair < pairs.count ? pairs[pair] / tokenCount / 2 : Int.max
+            let fromWords = pair < pairs.count ? pairs[pair] >> 33 : Int.max
             let number = nextUnconditional < unconditional.count ? min(unconditional[nextUnconditional], fromWords) : fromWords
             // The tokens holding its `requires` words, then those holding its `requires_also` words.
             let first = pair
-            while pair < pairs.count, pairs[pair] / tokenCount == 2 * number { pair += 1 }
+            while pair < pairs.count, pairs[pair] >> 32 == 2 * number { pair += 1 }
             let firstAlso = pair
-            while pair < pairs.count, pairs[pair] / tokenCount == 2 * number + 1 { pair += 1 }
+            while pair < pairs.count, pairs[pair] >> 32 == 2 * number + 1 { pair += 1 }
             if nextUnconditional < unconditional.count, unconditional[nextUnconditional] == number { nextUnconditional += 1 }
             let filter = filters[number]
             if filter.needsAlso && (first == firstAlso || firstAlso == pair) { continue }
@@ -89,7 +90,7 @@ struct PatternSelector: Sendable {
             }
             let spanStart = selection.spans.count
             appendSentenceSpans(
-                holding: pairs[first..<firstAlso].lazy.map { $0 % tokenCount }, andOneOf: pairs[firstAlso..<pair].lazy.map { $0 % tokenCount },
+                holding: pairs[first..<firstAlso].lazy.map { $0 & 0xFFFF_FFFF }, andOneOf: pairs[firstAlso..<pair].lazy.map { $0 & 0xFFFF_FFFF },
                 of: text, needingDigit: filter.requiresDigit, to: &selection.spans)
             if selection.spans.count > spanStart { selection.runs.append((number, spanStart..<selection.spans.count)) }
         }
