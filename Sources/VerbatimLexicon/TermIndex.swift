@@ -210,7 +210,9 @@ public struct TermIndex: Sendable {
                     prefixStarts.append(Int32(prefixBytes.count))
                     let length = word.text.unicodeScalars.count
                     prefixKeyOf.append(TokenIDs.prefixKey(word.text))
-                    prefixTailOf.append((TokenIDs.prefixTail(word.text), ~(UInt64.max >> (21 * UInt64(min(max(length - 3, 0), 3)))) >> 1))
+                    // The mask covers the fields of the scalars after the third the prefix has (at most three, 21 bits each, from the top).
+                    let fields = UInt64(min(max(length - 3, 0), 3))
+                    prefixTailOf.append((TokenIDs.prefixTail(word.text), ~(UInt64.max >> (21 * fields)) >> 1))
                     prefixIsShort.append(length <= 6)
                     wordRules.append(WordRule(word: -1, stem: -1, prefix: Int32(prefixStarts.count - 2)))
                 } else {
@@ -359,6 +361,7 @@ public struct TermIndex: Sendable {
 
     /// Writes the entries of the list of `key` in `lists` that may match at word `position` of a
     /// comment of `languages` holding `present` into `output` from `start`; returns the end of what was written.
+    /// `tail`: the token's `TokenIDs.prefixTail`, which `byPrefix` candidates must agree with.
     @inline(__always)
     private func collect(
         _ lists: FlatPostingLists<Candidate>, _ key: Int, present: WordPresence.Reader, languages: LanguageMask, position: Int, ids: TokenIDs,
@@ -422,7 +425,7 @@ public struct TermIndex: Sendable {
     }
 
     /// Whether token `tokenIndex` matches `rule` by its ids: its word or (inflected) stem, or for a
-    /// prefix the first three scalars — the full prefix is then compared by `hasPrefix`; `#` by its kind.
+    /// prefix the first six scalars — a longer prefix is then compared in full by `hasPrefix`; `#` by its kind.
     @inline(__always)
     private func mayMatch(_ rule: WordRule, token tokenIndex: Int, ids: TokenIDs, text: AnalyzedText) -> Bool {
         if rule.prefix >= 0 {
