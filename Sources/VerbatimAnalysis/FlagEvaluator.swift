@@ -46,12 +46,11 @@ public struct FlagEvaluator: Sendable {
         var problems: [String] = []
         let selection = patterns.selected(for: ids, in: text, languages: languages)
         for run in selection.runs {
-            let found = patterns.tokenRanges(of: run, in: text, selection: selection)
-            if !found.ranges.isEmpty {
+            let problem = patterns.forEachTokenRange(of: run, in: text, selection: selection) { range in
                 let (set, pattern) = patterns.patterns[run.number]
-                patternEvidence[set, default: []] += found.ranges.map { Evidence(tokenRange: $0, pattern: pattern, tokens: text.tokens) }
+                patternEvidence[set, default: []].append(Evidence(tokenRange: range, pattern: pattern, tokens: text.tokens))
             }
-            if let problem = found.problem { problems.append(problem) }
+            if let problem { problems.append(problem) }
         }
         let facts = Facts(themes: themes, sentiment: sentiment, score: score, scoreType: scoreType, touchpoint: touchpoint, termEvidence: termEvidence, patternEvidence: patternEvidence)
         var flags: [FlagHit] = []

@@ -97,14 +97,18 @@ struct PatternSelector: Sendable {
         return selection
     }
 
-    /// The token ranges of the matches of `run`'s pattern in `text`, where `selection` chose to
-    /// run it, or the problem that stopped it (a match limit).
-    func tokenRanges(of run: (number: Int, spans: Range<Int>?), in text: AnalyzedText, selection: Selection) -> (ranges: [Range<Int>], problem: String?) {
+    /// Calls `body` with the token range of each match of `run`'s pattern in `text`, where
+    /// `selection` chose to run it; returns the problem that stopped it (a match limit), nil when
+    /// none did.
+    func forEachTokenRange(of run: (number: Int, spans: Range<Int>?), in text: AnalyzedText, selection: Selection, _ body: (Range<Int>) -> Void) -> String? {
         switch regexes[run.number].matches(in: text.text, within: selection.spans(of: run)) {
         case .matches(let ranges):
-            return (ranges.compactMap { text.tokens(coveringUTF8: $0) }, nil)
+            for range in ranges {
+                if let tokens = text.tokens(coveringUTF8: range) { body(tokens) }
+            }
+            return nil
         case .limitExceeded(let reason), .failed(let reason):
-            return ([], "pattern \(patterns[run.number].rule.origin) stopped: \(reason)")
+            return "pattern \(patterns[run.number].rule.origin) stopped: \(reason)"
         }
     }
 

@@ -55,54 +55,70 @@ public struct ThemeTagger: Sendable {
         let selection = patterns.selected(for: ids, in: text, languages: languages)
         for run in selection.runs {
             let position = patterns.patterns[run.number].owner
-            let found = patterns.tokenRanges(of: run, in: text, selection: selection)
-            for range in found.ranges { mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number))) }
-            if let problem = found.problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
+            let problem = patterns.forEachTokenRange(of: run, in: text, selection: selection) { range in
+                mentions.append(Mention(theme: position, tokenRange: range, rule: .pattern(run.number)))
+            }
+            if let problem { problems.append("theme '\(taxonomy.themes[position].id)': \(problem)") }
         }
         var setAside: [SetAsideMention] = []
         dropYieldingMentions(from: &mentions, into: &setAside, text: text)
         dropBackgroundMentions(from: &mentions, into: &setAside, text: text)
-        // By theme; within a theme longest spans first, so that a span inside one already kept
-        // ("waiting" in "Still waiting") adds nothing. Sorted as integer keys that end in the
-        // mention's position: ties keep the order the mentions were found in.
-        var sorted = mentions.indices.map { UInt128(mentions[$0].order) << 64 | UInt128($0) }
-        sorted.sort()
-        var hits: [ThemeHit] = []
-        hits.reserveCapacity(8)
-        var kept: [Mention] = []
-        kept.reserveCapacity(mentions.count)
-        var start = 0
-        while start < sorted.count {
-            let theme = mentions[Int(truncatingIfNeeded: sorted[start])].theme
-            kept.removeAll(keepingCapacity: true)
-            var end = start
-            while end < sorted.count, case let mention = mentions[Int(truncatingIfNeeded: sorted[end])], mention.theme == theme {
-                let range = mention.tokenRange
-                if !kept.contains(where: { $0.tokenRange.lowerBound <= range.lowerBound && $0.tokenRange.upperBound >= range.upperBound }) {
-                    kept.append(mention)
-                }
-                end += 1
-            }
-            start = end
-            kept.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-            var scoreSum = 0.0
-            var scored = 0
-            for item in kept {
-                if let clause = sentiment.clauses.first(where: { $0.tokenRange.contains(item.tokenRange.lowerBound) }) {
-                    scoreSum += clause.score
-                    scored += 1
-                }
-            }
-            let evidence = kept.map { self.evidence(of: $0, in: text) }
-            let themeSentiment = scored == 0 ? 0 : scoreSum / Double(scored)
-            hits.append(ThemeHit(id: taxonomy.themes[theme].id, sentiment: (themeSentiment * 1000).rounded() / 1000, evidence: evidence))
-        }
+        var hits = self.hits(of: mentions, in: text, sentiment: sentiment)
         if let fallback = taxonomy.fallback, !text.tokens.isEmpty,
             !hits.contains(where: { taxonomy.fallbackScope.contains($0.topLevel) })
         {
             hits.append(ThemeHit(id: fallback, sentiment: sentiment.score, evidence: []))
         }
         return (hits, setAside, problems)
+    }
+
+    /// One hit per theme mentioned: its mentions less those inside another of the same theme, in
+    /// text order, with the mean score of the clauses they begin in. Works in scratch buffers (on
+    /// the stack for a comment's few mentions): only the hits and their evidence are allocated.
+    private func hits(of mentions: [Mention], in text: AnalyzedText, sentiment: SentimentAnalysis) -> [ThemeHit] {
+        var hits: [ThemeHit] = []
+        guard !mentions.isEmpty else { return hits }
+        hits.reserveCapacity(8)
+        withUnsafeTemporaryAllocation(of: UInt128.self, capacity: mentions.count) { order in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: mentions.count) { kept in
+                // By theme; within a theme longest spans first, so that a span inside one already kept
+                // ("waiting" in "Still waiting") adds nothing. Sorted as integer keys that end in the
+                // mention's position: ties keep the order the mentions were found in.
+                var order = order
+                for index in mentions.indices { order[index] = UInt128(mentions[index].order) << 64 | UInt128(index) }
+                order.sort()
+                var start = 0
+                while start < order.count {
+                    let theme = mentions[Int(truncatingIfNeeded: order[start])].theme
+                    var keptCount = 0
+                    var end = start
+                    while end < order.count, case let index = Int(truncatingIfNeeded: order[end]), mentions[index].theme == theme {
+                        let range = mentions[index].tokenRange
+                        if !kept[..<keptCount].contains(where: { mentions[$0].tokenRange.lowerBound <= range.lowerBound && mentions[$0].tokenRange.upperBound >= range.upperBound }) {
+                            kept[keptCount] = index
+                            keptCount += 1
+                        }
+                        end += 1
+                    }
+                    start = end
+                    var themeMentions = UnsafeMutableBufferPointer(rebasing: kept[..<keptCount])
+                    themeMentions.sort { mentions[$0].tokenRange.lowerBound < mentions[$1].tokenRange.lowerBound }
+                    var scoreSum = 0.0
+                    var scored = 0
+                    for index in themeMentions {
+                        let first = mentions[index].tokenRange.lowerBound
+                        if let clause = sentiment.clauses.first(where: { $0.tokenRange.contains(first) }) {
+                            scoreSum += clause.score
+                            scored += 1
+                        }
+                    }
+                    let evidence = themeMentions.map { self.evidence(of: mentions[$0], in: text) }
+                    let themeSentiment = scored == 0 ? 0 : scoreSum / Double(scored)
+                    hits.append(ThemeHit(id: taxonomy.themes[theme].id, sentiment: (themeSentiment * 1000).rounded() / 1000, evidence: evidence))
+                }
+            }
+        }
+        return hits
     }
 
     /// Drops the matches of patterns that yield to a theme (`PatternRule.yieldsTo`) the comment
