@@ -86,7 +86,7 @@ public struct ThemeTagger: Sendable {
                 // mention's position: ties keep the order the mentions were found in.
                 var order = order
                 for index in mentions.indices { order[index] = UInt128(mentions[index].order) << 64 | UInt128(index) }
-                order.sort()
+                if order.count <= UnsafeMutableBufferPointer<UInt128>.fewForInsertion { order.insertionSort(by: <) } else { order.sort() }
                 var start = 0
                 while start < order.count {
                     let theme = mentions[Int(truncatingIfNeeded: order[start])].theme
@@ -102,7 +102,8 @@ public struct ThemeTagger: Sendable {
                     }
                     start = end
                     var themeMentions = UnsafeMutableBufferPointer(rebasing: kept[..<keptCount])
-                    themeMentions.sort { mentions[$0].tokenRange.lowerBound < mentions[$1].tokenRange.lowerBound }
+                    let byStart = { (one: Int, other: Int) in mentions[one].tokenRange.lowerBound < mentions[other].tokenRange.lowerBound }
+                    if keptCount <= UnsafeMutableBufferPointer<Int>.fewForInsertion { themeMentions.insertionSort(by: byStart) } else { themeMentions.sort(by: byStart) }
                     var scoreSum = 0.0
                     var scored = 0
                     for index in themeMentions {
@@ -270,5 +271,26 @@ extension Evidence {
         self.init(
             tokenRange: tokenRange, range: tokens[tokenRange.lowerBound].range.lowerBound..<tokens[tokenRange.upperBound - 1].range.upperBound,
             rule: rule, origin: origin)
+    }
+}
+
+extension UnsafeMutableBufferPointer {
+    /// Up to how many elements `insertionSort` is the cheaper sort: the standard library's costs
+    /// more in its set-up than the work for the handful of elements a comment gives.
+    static var fewForInsertion: Int { 16 }
+
+    /// Sorts by insertion, equal elements keeping their order (as the standard library's sort
+    /// does); quadratic, so for at most `fewForInsertion` elements.
+    @inline(__always)
+    mutating func insertionSort(by areInIncreasingOrder: (Element, Element) -> Bool) {
+        for index in indices.dropFirst() {
+            let element = self[index]
+            var slot = index
+            while slot > 0, areInIncreasingOrder(element, self[slot - 1]) {
+                self[slot] = self[slot - 1]
+                slot -= 1
+            }
+            self[slot] = element
+        }
     }
 }
