@@ -273,24 +273,3 @@ extension Evidence {
             rule: rule, origin: origin)
     }
 }
-
-extension UnsafeMutableBufferPointer {
-    /// Up to how many elements `insertionSort` is the cheaper sort: the standard library's costs
-    /// more in its set-up than the work for the handful of elements a comment gives.
-    static var fewForInsertion: Int { 16 }
-
-    /// Sorts by insertion, equal elements keeping their order (as the standard library's sort
-    /// does); quadratic, so for at most `fewForInsertion` elements.
-    @inline(__always)
-    mutating func insertionSort(by areInIncreasingOrder: (Element, Element) -> Bool) {
-        for index in indices.dropFirst() {
-            let element = self[index]
-            var slot = index
-            while slot > 0, areInIncreasingOrder(element, self[slot - 1]) {
-                self[slot] = self[slot - 1]
-                slot -= 1
-            }
-            self[slot] = element
-        }
-    }
-}
