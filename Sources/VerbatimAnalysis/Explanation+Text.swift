@@ -13,6 +13,8 @@ extension Explanation {
                 let shares = zip(cld2.codes, cld2.percents).filter { $0.1 > 0 }.map { "\($0.0) \($0.1)%" }
                 languageLine += "; CLD2 " + (shares.isEmpty ? "none" : shares.joined(separator: ", "))
                 languageLine += cld2.reliable ? " reliable" : " unreliable"
+            } else if language.code != "und" {
+                languageLine += "; CLD2 not consulted"
             }
             languageLine += ")"
         } else {

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Method (measured with `verbatim eval --task language`, see README): the decision score is
 /// `own + cld2Weight × (Scandinavian% − English%) / 100`, with `cld2Weight` higher when CLD2 says
-/// its answer is reliable. Positive → Danish. Confidence is the logistic of the score.
+/// its answer is reliable. Positive → Danish. Confidence is the logistic of the score. CLD2 is
+/// consulted only when the own evidence leaves the answer open (`settlesAlone`).
 public struct LanguageIdentifier: Sendable {
     /// Which signals to use; `.combined` is the product's choice, the others are for measurement.
     public enum Method: String, Sendable, CaseIterable {
@@ -28,6 +29,13 @@ public struct LanguageIdentifier: Sendable {
         self.method = method
     }
 
+    /// Whether the own evidence decides the language whatever CLD2 would say: CLD2 adds at most
+    /// `reliableCLD2Weight` either way, so a larger score keeps its sign. CLD2 is then not asked
+    /// (it is most of the cost of identification), and the confidence rests on the words alone.
+    static func settlesAlone(_ evidence: LanguageEvidence) -> Bool {
+        abs(evidence.score) > reliableCLD2Weight
+    }
+
     /// The language of `text`, whose tokens are `tokens`.
     public func identify(_ text: String, tokens: [Token]) -> LanguageGuess {
         let evidence = LanguageEvidence(tokens: tokens)
@@ -37,7 +45,7 @@ public struct LanguageIdentifier: Sendable {
         var score = 0.0
         var verdict: CLD2Detector.Verdict?
         if method != .cld2 { score += evidence.score }
-        if method != .evidence {
+        if method == .cld2 || method == .combined && !Self.settlesAlone(evidence) {
             let cld2Verdict = cld2.detect(text)
             let scandinavian = cld2Verdict.percent(of: ["da", "no", "nn", "sv"])
             let english = cld2Verdict.percent(of: ["en"])

@@ -19,7 +19,10 @@ import VerbatimText
         #expect(Set(object.keys) == ["text", "language", "tokens", "sentences", "quantities"])
         let language = object["language"] as! [String: Any]
         #expect(language["code"] as? String == "da")
-        #expect(Set(language.keys).isSuperset(of: ["code", "confidence", "source", "evidence", "cld2"]))
+        #expect(Set(language.keys).isSuperset(of: ["code", "confidence", "source", "evidence"]))
+        #expect(language["cld2"] == nil)  // the Danish words decide alone: CLD2 is not asked
+        let short = try json(Explanation(analyzer.analyze("Fin pris")))["language"] as! [String: Any]
+        #expect(Set((short["cld2"] as! [String: Any]).keys) == ["codes", "percents", "reliable"])
         let first = (object["tokens"] as! [[String: Any]])[0]
         #expect(Set(first.keys) == ["index", "kind", "text", "normalized", "start", "end", "case", "elongated", "stem", "compound"])
         #expect(first["stem"] as? String == "leveringstid")

@@ -58,6 +58,22 @@ import Testing
         #expect(LanguageIdentifier(method: .evidence).identify("Leveringen var super hurtig", tokens: tokens).cld2 == nil)
     }
 
+    /// CLD2 moves the score by at most 2 points, so a comment with more own evidence than that is
+    /// not sent to it: the answer is the one CLD2 would have agreed to, and short or unclear
+    /// comments still get CLD2's opinion.
+    @Test func cld2IsAskedOnlyWhenTheWordsLeaveTheAnswerOpen() {
+        let text = "Jeg har ventet i tre uger på min pakke og ingen har ringet tilbage"
+        let tokens = try! Tokenizer().tokenize(text)
+        let combined = LanguageIdentifier().identify(text, tokens: tokens)
+        let withCLD2 = LanguageIdentifier(method: .cld2).identify(text, tokens: tokens)
+        #expect(combined.language == .danish)
+        #expect(withCLD2.language == .danish)
+        #expect(combined.cld2 == nil)
+        #expect(combined.confidence > 0.88)
+        #expect(language("Fin pris").cld2 != nil)
+        #expect(language("The app keeps crashing").cld2 != nil)
+    }
+
     @Test func wordListsDoNotOverlap() {
         #expect(LanguageEvidence.danishWords.isDisjoint(with: LanguageEvidence.englishWords))
         #expect(LanguageEvidence.danishWords.count > 500)
