@@ -8,9 +8,11 @@
 extern "C" void vt_cld2_detect(const char *utf8, int32_t length, VTCLD2Result *result) {
     std::memset(result, 0, sizeof(VTCLD2Result));
     CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
-    CLD2::Language language3[3];
-    int percent3[3];
-    double scores3[3];
+    // CLD2 returns early, writing none of these, when the text is not interchange-valid UTF-8
+    // (a NUL or another control character is enough): they start as "unknown, nothing".
+    CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
+    int percent3[3] = {0, 0, 0};
+    double scores3[3] = {0, 0, 0};
     int textBytes = 0;
     bool reliable = false;
     int validPrefixBytes = 0;

@@ -74,6 +74,17 @@ import Testing
         #expect(language("The app keeps crashing").cld2 != nil)
     }
 
+    /// CLD2 reads nothing from text with a control character in it; its answer is then "unknown"
+    /// rather than whatever its unwritten results held (it once named English at 32,556%).
+    @Test func cld2SaysUnknownForTextWithAControlCharacter() {
+        for _ in 0..<20 {
+            let verdict = CLD2Detector().detect("Great app!!! But login fails\nbad\u{0}")
+            #expect(verdict.codes == ["un", "un", "un"])
+            #expect(verdict.percents == [0, 0, 0])
+            #expect(!verdict.isReliable)
+        }
+    }
+
     @Test func wordListsDoNotOverlap() {
         #expect(LanguageEvidence.danishWords.isDisjoint(with: LanguageEvidence.englishWords))
         #expect(LanguageEvidence.danishWords.count > 500)
