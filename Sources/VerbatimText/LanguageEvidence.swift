@@ -25,22 +25,35 @@ public struct LanguageEvidence: Hashable, Sendable {
 
     /// Reads the evidence of `tokens`.
     public init(tokens: [Token]) {
-        for token in tokens where token.kind == .word {
-            add(word: token.normalized, original: token.text)
+        let listed = Self.listedWords  // fetched once: a static's every access checks it is set up
+        for index in tokens.indices where tokens[index].kind == .word {  // fields read in place, not copied
+            add(word: tokens[index].normalized, original: tokens[index].text, listed: listed)
         }
     }
 
-    mutating func add(word: String, original: String) {
+    mutating func add(word: String, original: String, listed: ListedWords = Self.listedWords) {
         var hasDanishLetter = false
         var isLatin = false
         var isOtherScript = false
-        for scalar in word.unicodeScalars {
-            switch scalar.value {
-            case 0x61...0x7A: isLatin = true
-            case 0xE6, 0xF8, 0xE5: hasDanishLetter = true; isLatin = true  // æ ø å
-            case 0x00C0...0x024F: isLatin = true
-            default:
-                if scalar.value > 0x024F, CharacterClass(scalar.value).contains(.otherScript) { isOtherScript = true }
+        var isLowerI = false
+        var word = word
+        let isASCII = word.withUTF8 { bytes in
+            var ascii = true
+            for byte in bytes {
+                if byte >= 0x80 { ascii = false } else if byte &- 0x61 < 26 { isLatin = true }
+            }
+            isLowerI = bytes.count == 1 && bytes[0] == 0x69
+            return ascii
+        }
+        if !isASCII {  // most words of both languages are ASCII: only the others are read by scalar
+            for scalar in word.unicodeScalars {
+                switch scalar.value {
+                case 0x61...0x7A: isLatin = true
+                case 0xE6, 0xF8, 0xE5: hasDanishLetter = true; isLatin = true  // æ ø å
+                case 0x00C0...0x024F: isLatin = true
+                default:
+                    if scalar.value > 0x024F, CharacterClass(scalar.value).contains(.otherScript) { isOtherScript = true }
+                }
             }
         }
         if isOtherScript {
@@ -49,28 +62,32 @@ public struct LanguageEvidence: Hashable, Sendable {
         }
         guard isLatin else { return }
         latinWords += 1
-        if original == "I" {  // the English pronoun; Danish "i" (in) is written lower case
+        if isLowerI, original == "I" {  // the English pronoun; Danish "i" (in) is written lower case
             credit(english: Weight.listedWord)
             return
         }
-        if let listed = Self.listedWords.id(of: word) {
-            if listed < Self.danishWordCount { credit(danish: Weight.listedWord) } else { credit(english: Weight.listedWord) }
+        if let id = listed.table.id(of: word) {
+            if id < listed.danishCount { credit(danish: Weight.listedWord) } else { credit(english: Weight.listedWord) }
         } else if hasDanishLetter {
             credit(danish: Weight.danishLetter)
-        } else if let ending = Self.ending(of: word) {
-            if ending.isDanish { credit(danish: Weight.ending) } else { credit(english: Weight.ending) }
+        } else if let isDanish = Self.endingIsDanish(word, isASCII: isASCII) {
+            if isDanish { credit(danish: Weight.ending) } else { credit(english: Weight.ending) }
         }
     }
 
     /// The Danish then the English word lists in one table, looked up once per word: ids below
-    /// `danishWordCount` are Danish words (a word on both lists counts as Danish, as it always has).
-    private static let listedWords: InternTable = {
+    /// `danishCount` are Danish words (a word on both lists counts as Danish, as it always has).
+    struct ListedWords {
         var table = InternTable()
-        for word in danishWords.sorted() { _ = table.intern(word) }
-        for word in englishWords.sorted() { _ = table.intern(word) }
-        return table
+        let danishCount = Int32(danishWords.count)
+    }
+
+    private static let listedWords: ListedWords = {
+        var listed = ListedWords()
+        for word in danishWords.sorted() { _ = listed.table.intern(word) }
+        for word in englishWords.sorted() { _ = listed.table.intern(word) }
+        return listed
     }()
-    private static let danishWordCount = Int32(danishWords.count)
 
     private mutating func credit(danish points: Double) {
         danishPoints += points
@@ -82,22 +99,24 @@ public struct LanguageEvidence: Hashable, Sendable {
         score -= points
     }
 
-    /// Spellings that only one of the two languages uses in ordinary words, read from the UTF-8
-    /// bytes (this runs for every word of every comment).
-    private static func ending(of word: String) -> (suffix: String, isDanish: Bool)? {
-        guard word.unicodeScalars.count >= 4 else { return nil }
+    /// Whether `word` is spelled as only Danish (true) or only English (false) spells ordinary
+    /// words, nil when neither; read from the UTF-8 bytes, since this runs for most words.
+    private static func endingIsDanish(_ word: String, isASCII: Bool) -> Bool? {
+        guard isASCII || word.unicodeScalars.count >= 4 else { return nil }
         var word = word
-        return word.withUTF8 { bytes -> (String, Bool)? in
-            for ending in endings where bytes.count > ending.bytes.count + 1 {
-                if bytes.suffix(ending.bytes.count).elementsEqual(ending.bytes) { return (ending.text, ending.isDanish) }
+        return word.withUTF8 { bytes -> Bool? in
+            guard bytes.count >= 4 else { return nil }
+            for ending in endingsByLastByte[Int(bytes[bytes.count - 1])] where bytes.count > ending.bytes.count + 1 {
+                if bytes.suffix(ending.bytes.count).elementsEqual(ending.bytes) { return ending.isDanish }
             }
-            if bytes.starts(with: [0x68, 0x76]) || bytes.starts(with: [0x6B, 0x76]) { return ("hv", true) }  // hv kv
-            if bytes.starts(with: [0x77, 0x68]) || bytes.starts(with: [0x74, 0x68]) { return ("th", false) }  // wh th
+            let first = bytes[0], second = bytes[1]
+            if second == 0x76, first == 0x68 || first == 0x6B { return true }  // hv kv
+            if second == 0x68, first == 0x77 || first == 0x74 { return false }  // wh th
             var previous: UInt8 = 0
             for byte in bytes {
                 // w, ck, ph, gh (as in "ough")
                 if byte == 0x77 || byte == 0x6B && previous == 0x63 || byte == 0x68 && (previous == 0x70 || previous == 0x67) {
-                    return ("w", false)
+                    return false
                 }
                 previous = byte
             }
@@ -105,12 +124,17 @@ public struct LanguageEvidence: Hashable, Sendable {
         }
     }
 
-    private static let endings: [(text: String, bytes: [UInt8], isDanish: Bool)] = [
+    private static let endings: [(bytes: [UInt8], isDanish: Bool)] = [
         ("ningen", true), ("ninger", true), ("ningerne", true), ("heden", true), ("elsen", true), ("erne", true),
         ("ende", true), ("ligt", true), ("igt", true), ("lige", true), ("ning", true), ("hed", true), ("dt", true),
         ("ene", true), ("ede", true), ("tte", true), ("kke", true), ("eren", true), ("sen", true),
         ("tion", false), ("tions", false), ("ness", false), ("ing", false), ("ings", false), ("ly", false),
         ("ght", false), ("ful", false), ("ous", false), ("ied", false), ("ies", false), ("ated", false),
         ("ally", false), ("ment", false), ("able", false), ("'s", false), ("n't", false), ("ure", false),
-    ].map { ($0.0, Array($0.0.utf8), $0.1) }
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// `endings` by their last byte, each list in the order above (the first that fits wins).
+    private static let endingsByLastByte: [[(bytes: [UInt8], isDanish: Bool)]] = (0..<256).map { byte in
+        endings.filter { $0.bytes.last == UInt8(byte) }
+    }
 }
