@@ -57,9 +57,9 @@ public final class TextAnalyzer {
         let sentences = sentenceSegmenter.sentences(of: utf16, tokens: tokens, rules: rules)
         var stems = [String?](repeating: nil, count: tokens.count)
         var compounds = [CompoundSplit?](repeating: nil, count: tokens.count)
-        for (index, token) in tokens.enumerated() where token.kind == .word {
-            stems[index] = stem(token.normalized, language: language.language)
-            if language.language == .danish { compounds[index] = compound(token.normalized) }
+        for index in tokens.indices where tokens[index].kind == .word {  // read in place: a copy retains two strings
+            stems[index] = stem(tokens[index].normalized, language: language.language)
+            if language.language == .danish { compounds[index] = compound(tokens[index].normalized) }
         }
         return AnalyzedText(
             text: text, tokens: tokens, sentences: sentences, language: language,
