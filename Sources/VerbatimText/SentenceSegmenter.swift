@@ -66,7 +66,12 @@ public final class SentenceSegmenter {
     private static func startsSentence(at index: Int, tokens: [Token], rules: ClauseRules) -> Bool {
         // Fields read in place (this runs for every token): copying a token retains its two strings.
         let kind = tokens[index].kind, previousKind = tokens[index - 1].kind
-        if kind == .punctuation, bullets.contains(tokens[index].normalized) { return true }
+        // "•" is punctuation, "▪" "●" "■" are symbols: both kinds start a sentence as a bullet.
+        if kind == .punctuation || kind == .symbol, bulletFilter.mayContain(tokens[index].normalized),
+            bullets.contains(tokens[index].normalized)
+        {
+            return true
+        }
         guard kind == .word else { return false }
         let startsUpper = tokens[index].caseShape == .capitalized || tokens[index].caseShape == .allCaps
         if previousKind == .emoji || previousKind == .emoticon {
@@ -104,5 +109,7 @@ public final class SentenceSegmenter {
     }
 
     private static let bullets: Set<String> = ["•", "▪", "◦", "●", "■", "►", "‣", "⁃"]
+    /// Most punctuation is ruled out before `bullets` is hashed into (this runs for every punctuation token).
+    private static let bulletFilter = WordSetFilter(bullets)
     private static let listMarkers: Set<String> = bullets.union(["-", "*", "–", "—", ">", "+", "·"])
 }

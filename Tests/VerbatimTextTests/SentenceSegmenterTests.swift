@@ -70,6 +70,17 @@ import Testing
         #expect(clauses("Pick-up at 10:30 - driver late", .english) == ["Pick-up at 10:30 -", "driver late"])
     }
 
+    /// The quick length and byte test before each set's hash never turns a listed word away.
+    @Test func everyConnectiveAndBulletIsRecognised() {
+        for language in [Language.english, .danish, .undetermined] {
+            let rules = ClauseRules.defaults(for: language)
+            for word in rules.connectives { #expect(rules.isConnective(word), "\(word)") }
+        }
+        for bullet in ["•", "▪", "◦", "●", "■", "►", "‣", "⁃"] {
+            #expect(sentences("Fast delivery \(bullet) friendly staff") == ["Fast delivery", "friendly staff"], "\(bullet)")
+        }
+    }
+
     /// A lexicon layer replaces the connectives: its words split clauses whatever their length or
     /// first letter (the quick length and first-byte test is rebuilt with the set).
     @Test func connectivesFromALexiconLayerSplitClauses() throws {
