@@ -5,7 +5,8 @@ import VerbatimLexicon
 
 /// Feeds arbitrary bytes to the readers (as CSV, TSV and JSONL, every encoding path) and every row
 /// read to the analyser. A finding is a crash, a sanitizer report, a hang (libFuzzer's -timeout),
-/// or a broken promise checked here: rows are never lost and a row's problems name real codes.
+/// or a broken promise checked here: rows come in order, a row without analysis says why, and
+/// every result row is written as one line (a JSON line parses as an object).
 /// Run with the lexicons folder in $VERBATIM_LEXICONS (scripts/fuzz sets it).
 
 final class Fixture: @unchecked Sendable {
@@ -31,8 +32,15 @@ public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             lastLine = row.line
             let result = classifier.classify(row)
             precondition(result.analysis != nil || !result.problems.isEmpty, "a row without analysis must say why")
-            _ = ResultWriter(format: .csv).line(result)
-            _ = result.jsonLine
+            for writer in [ResultWriter(format: .csv), ResultWriter(format: .jsonl)] {
+                var output: [UInt8] = []
+                writer.append(result, to: &output)
+                precondition(output.last == UInt8(ascii: "\n"), "a result row must end its line")
+                if writer.format == .jsonl {
+                    precondition(output.dropLast().allSatisfy { $0 != UInt8(ascii: "\n") }, "a JSON line must be one line")
+                    precondition((try? JSONSerialization.jsonObject(with: Data(output))) is [String: Any], "a JSON line must parse")
+                }
+            }
         }
     }
     return 0
