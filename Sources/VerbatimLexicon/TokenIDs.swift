@@ -64,6 +64,13 @@ public struct TokenIDs: Sendable {
 
     /// The first three scalars of `word` packed into one integer (0 when the word is shorter).
     public static func prefixKey(_ word: String) -> UInt64 {
+        // ASCII beginnings (most words) straight from the bytes: their scalars are their bytes.
+        if let key = word.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64? in
+            guard bytes.count >= 3, bytes[0] < 0x80, bytes[1] < 0x80, bytes[2] < 0x80 else { return nil }
+            return UInt64(bytes[0]) << 42 | UInt64(bytes[1]) << 21 | UInt64(bytes[2])
+        }), let key {
+            return key
+        }
         var key: UInt64 = 0
         var taken = 0
         for scalar in word.unicodeScalars {
@@ -79,6 +86,15 @@ public struct TokenIDs: Sendable {
     /// scalars without comparing text ("til" does not start "tilføje*"). Computed only for the
     /// tokens whose key some prefix has.
     public static func prefixTail(_ word: String) -> UInt64 {
+        if let tail = word.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64? in
+            let count = min(bytes.count, 6)
+            for index in 0..<count where bytes[index] >= 0x80 { return nil }
+            var tail: UInt64 = 0
+            for index in 3..<max(count, 3) { tail |= UInt64(bytes[index]) << (21 * UInt64(5 - index)) }
+            return tail
+        }), let tail {
+            return tail
+        }
         var tail: UInt64 = 0
         var taken = 0
         for scalar in word.unicodeScalars {
