@@ -86,7 +86,7 @@ public struct ThemeTagger: Sendable {
                 // mention's position: ties keep the order the mentions were found in.
                 var order = order
                 for index in mentions.indices { order[index] = UInt128(mentions[index].order) << 64 | UInt128(index) }
-                if order.count <= UnsafeMutableBufferPointer<UInt128>.fewForInsertion { order.insertionSort(by: <) } else { order.sort() }
+                order.sortFew()
                 var start = 0
                 while start < order.count {
                     let theme = mentions[Int(truncatingIfNeeded: order[start])].theme
@@ -103,7 +103,7 @@ public struct ThemeTagger: Sendable {
                     start = end
                     var themeMentions = UnsafeMutableBufferPointer(rebasing: kept[..<keptCount])
                     let byStart = { (one: Int, other: Int) in mentions[one].tokenRange.lowerBound < mentions[other].tokenRange.lowerBound }
-                    if keptCount <= UnsafeMutableBufferPointer<Int>.fewForInsertion { themeMentions.insertionSort(by: byStart) } else { themeMentions.sort(by: byStart) }
+                    themeMentions.sortFew(by: byStart)
                     var scoreSum = 0.0
                     var scored = 0
                     for index in themeMentions {

@@ -31,7 +31,7 @@ public struct LanguageEvidence: Hashable, Sendable {
         }
     }
 
-    mutating func add(word: String, original: String, listed: ListedWords = Self.listedWords) {
+    mutating func add(word: String, original: String, listed: ListedWords) {
         var hasDanishLetter = false
         var isLatin = false
         var isOtherScript = false
